@@ -1,0 +1,64 @@
+import type { ConferenceEvent, EventFile, Speaker, Talk } from './schema';
+import { TALK_KINDS } from './schema';
+
+/** Every talk we know, with the people and events they refer to, ready for lookups. */
+export interface Catalogue {
+  /** Keynotes first, then talks, interviews and podcasts; within a kind, the order of the event files. */
+  talks: readonly Talk[];
+  talksById: ReadonlyMap<string, Talk>;
+  talksByVideoId: ReadonlyMap<string, Talk>;
+  speakers: ReadonlyMap<string, Speaker>;
+  events: ReadonlyMap<string, ConferenceEvent>;
+}
+
+export function buildCatalogue(files: readonly EventFile[]): Catalogue {
+  const talks = files
+    .flatMap((file) => file.talks)
+    .map((talk, index) => ({ talk, index }))
+    .sort((a, b) => TALK_KINDS.indexOf(a.talk.kind) - TALK_KINDS.indexOf(b.talk.kind) || a.index - b.index)
+    .map(({ talk }) => talk);
+  return {
+    talks,
+    talksById: new Map(talks.map((talk) => [talk.id, talk])),
+    talksByVideoId: new Map(talks.flatMap((talk) => (talk.videoId ? [[talk.videoId, talk] as const] : []))),
+    speakers: new Map(files.flatMap((file) => file.speakers).map((speaker) => [speaker.id, speaker])),
+    events: new Map(files.map((file) => [file.event.id, file.event])),
+  };
+}
+
+// Adding an event is dropping one file into data/events/: Vite bundles every file found here.
+const eventModules = import.meta.glob<EventFile>('./events/*.ts', { eager: true, import: 'default' });
+
+export const eventFiles: readonly EventFile[] = Object.values(eventModules);
+
+export const catalogue: Catalogue = buildCatalogue(eventFiles);
+
+export function speakersOf(talk: Talk, from: Catalogue = catalogue): Speaker[] {
+  return talk.speakerIds.flatMap((id) => from.speakers.get(id) ?? []);
+}
+
+export function eventOf(talk: Talk, from: Catalogue = catalogue): ConferenceEvent | undefined {
+  return from.events.get(talk.eventId);
+}
+
+/** Where opening a talk takes the user: its YouTube video (at the talk's start), else the source's link. */
+export function talkUrl(talk: Talk): string {
+  if (!talk.videoId) return talk.link;
+  const start = talk.startSeconds ? `&t=${talk.startSeconds}` : '';
+  return `https://www.youtube.com/watch?v=${talk.videoId}${start}`;
+}
+
+/** "1:45" for 105 seconds; hours when needed ("1:02:03"). */
+export function formatTimestamp(totalSeconds: number): string {
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = String(totalSeconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+export const KIND_LABELS: Readonly<Record<Talk['kind'], string>> = {
+  keynote: 'Keynote',
+  talk: 'Talk',
+  interview: 'Interview',
+  podcast: 'Podcast',
+};

@@ -1,0 +1,64 @@
+/**
+ * The catalogue's shape. One file in `data/events/` describes one conference: the event, the people who
+ * spoke, and their talks. Titles, names, ids and links are facts copied exactly from the source;
+ * summaries are written in our own words.
+ */
+
+export type TalkKind = 'keynote' | 'talk' | 'interview' | 'podcast';
+
+/** Display order of kinds, used wherever talks are grouped. */
+export const TALK_KINDS: readonly TalkKind[] = ['keynote', 'talk', 'interview', 'podcast'];
+
+export interface Speaker {
+  /** Stable kebab-case id, referenced by talks. */
+  id: string;
+  name: string;
+  organisation: string;
+  /** Only where the source states one. */
+  role?: string;
+  /** Names the source also uses for this person (e.g. a short first name), so search finds them. */
+  aliases?: string[];
+}
+
+/** Where the facts in an event file come from. */
+export interface Source {
+  title: string;
+  author: string;
+  /** ISO date, YYYY-MM-DD. */
+  published: string;
+}
+
+export interface ConferenceEvent {
+  id: string;
+  name: string;
+  location: string;
+  /** Free text such as "November 2019". */
+  when: string;
+  url: string;
+  source: Source;
+}
+
+export interface Talk {
+  /** Stable kebab-case id: favourites refer to talks by it, so never rename one. */
+  id: string;
+  eventId: string;
+  kind: TalkKind;
+  title: string;
+  speakerIds: string[];
+  /** Lower-case kebab-case subjects, e.g. `vitess`, `geo-partitioning`. */
+  topics: string[];
+  summary: string;
+  /** The link exactly as the source gives it. */
+  link: string;
+  /** The YouTube video, for talks that have one: 11 characters of [A-Za-z0-9_-]. */
+  videoId?: string;
+  /** Where the talk starts inside the video, when it is one segment of a longer recording. */
+  startSeconds?: number;
+}
+
+/** The content of one file in `data/events/`. */
+export interface EventFile {
+  event: ConferenceEvent;
+  speakers: Speaker[];
+  talks: Talk[];
+}

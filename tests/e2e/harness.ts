@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WATCH_FIXTURE = readFileSync(new URL('./fixtures/youtube-watch.html', import.meta.url), 'utf8');
+
+/** Titles the fixture shows for videos that are not in the catalogue (the catalogue's own come from the caller). */
+export interface FixtureVideos {
+  [videoId: string]: string;
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** Opens an extension page such as `popup.html` in a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Closes the browser; the profile is kept only when the caller passed its own. */
+  close(): Promise<void>;
+}
+
+function preconditions(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}. Install Debian's package (sudo apt-get install -y chromium) ` +
+        'or point CHROMIUM_PATH at a Chromium binary. The tests never download a browser.',
+    );
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first (npm test does).`);
+  }
+}
+
+/**
+ * Starts headless Chromium with the built extension loaded and YouTube served from local fixtures.
+ * Nothing reaches the network: requests to anything but YouTube fixtures are refused.
+ */
+export async function launchExtension(
+  options: { userDataDir?: string; videos?: FixtureVideos; colorScheme?: 'light' | 'dark' } = {},
+): Promise<LaunchedExtension> {
+  preconditions();
+  const ownsProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'talkmark-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await routeYouTube(context, options.videos ?? {});
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function routeYouTube(context: BrowserContext, videos: FixtureVideos): Promise<void> {
+  await context.route(/^https?:\/\/(?!www\.youtube\.com|m\.youtube\.com)/, (route) => route.abort('blockedbyclient'));
+  await context.route(/^https:\/\/(www|m)\.youtube\.com\//, (route) => {
+    const url = new URL(route.request().url());
+    const videoId = url.searchParams.get('v') ?? url.pathname.split('/')[2] ?? '';
+    const isPage = url.pathname === '/watch' || url.pathname.startsWith('/live/') || url.pathname === '/';
+    if (!isPage) return route.fulfill({ status: 404, body: '' });
+    const title = videos[videoId] ?? 'Untitled video';
+    const body = WATCH_FIXTURE.replaceAll('{{videoId}}', escapeHtml(videoId)).replaceAll(
+      '{{title}}',
+      escapeHtml(title),
+    );
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

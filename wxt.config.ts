@@ -1,0 +1,28 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Domain code is imported explicitly so every dependency is visible; WXT's own APIs come from `#imports`.
+  imports: false,
+  // One manifest version for both browsers keeps behaviour identical (Firefox 128+ runs MV3 event pages).
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  // Description and version come from package.json.
+  manifest: ({ browser }) => ({
+    name: 'Talkmark',
+    permissions: ['storage'],
+    host_permissions: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'talkmark@talkmark.dev',
+          strict_min_version: '128.0',
+          // Talkmark sends nothing anywhere: Firefox asks extensions to say so.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
