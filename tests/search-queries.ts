@@ -1,0 +1,38 @@
+/**
+ * Queries as people type them, each with the talk they meant. The unit tests require each expected talk to
+ * come first; the benchmark reports top-1 and mean reciprocal rank over the same set.
+ */
+export const LABELLED_QUERIES: ReadonlyArray<{ query: string; expected: string; why: string }> = [
+  { query: 'migr mysql', expected: 'migrate-mysql-to-vitess', why: 'prefix' },
+  { query: 'vites migraton', expected: 'migrate-mysql-to-vitess', why: 'two typos' },
+  { query: 'geo partitoning', expected: 'geo-partitioning-with-vitess', why: 'typo, split compound' },
+  { query: 'geopartitioning', expected: 'geo-partitioning-with-vitess', why: 'joined compound' },
+  { query: 'dont leave', expected: 'vitess-keynote', why: 'apostrophe dropped' },
+  { query: 'DON’T LEAVE YOUR DATA', expected: 'vitess-keynote', why: 'case and curly apostrophe' },
+  { query: 'keynote', expected: 'vitess-keynote', why: 'kind' },
+  { query: 'sugu sougoumarnae', expected: 'vitess-keynote', why: 'misspelt surname' },
+  { query: 'deepthi', expected: 'geo-partitioning-with-vitess', why: 'speaker first name' },
+  { query: 'sigiredy', expected: 'geo-partitioning-with-vitess', why: 'misspelt surname' },
+  { query: 'morgan', expected: 'migrate-mysql-to-vitess', why: 'speaker' },
+  { query: 'lucy burns', expected: 'database-as-a-service-on-kubernetes', why: 'speaker' },
+  { query: 'chacon', expected: 'slack-database-service', why: 'speaker surname' },
+  { query: 'iaquindi', expected: 'slack-database-service', why: 'misspelt surname' },
+  { query: 'slack', expected: 'slack-database-service', why: 'possessive in title, organisation' },
+  { query: 'nozzle', expected: 'aks-to-gke-in-an-hour', why: 'organisation' },
+  { query: 'google', expected: 'extensions-design-patterns', why: 'organisation' },
+  { query: 'aks gke', expected: 'aks-to-gke-in-an-hour', why: 'title words' },
+  { query: 'multi cloud', expected: 'aks-to-gke-in-an-hour', why: 'topic' },
+  { query: 'gdpr', expected: 'geo-partitioning-with-vitess', why: 'topic' },
+  { query: 'sharding', expected: 'geo-partitioning-with-vitess', why: 'topic' },
+  { query: 'extensions', expected: 'extensions-design-patterns', why: 'title and topic' },
+  { query: 'design patern', expected: 'extensions-design-patterns', why: 'typo' },
+  { query: 'database as a service', expected: 'database-as-a-service-on-kubernetes', why: 'title' },
+  { query: 'kubernets databse', expected: 'database-as-a-service-on-kubernetes', why: 'two typos' },
+  { query: 'stateles storag', expected: 'vitess-stateless-storage', why: 'typo and prefix' },
+  { query: 'resil', expected: 'slack-database-service', why: 'prefix' },
+  { query: 'the cube', expected: 'thecube-interview', why: 'interview title' },
+  { query: 'podcast', expected: 'kubernetes-podcast-81', why: 'kind and title' },
+  { query: 'jiten', expected: 'kubernetes-podcast-81', why: 'the name the recap uses for him there' },
+  { query: 'youtube origins', expected: 'vitess-stateless-storage', why: 'summary words' },
+  { query: 'million queries', expected: 'slack-database-service', why: 'summary words' },
+];

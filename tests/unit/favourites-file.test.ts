@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createFavouritesFile, parseFavouritesFile } from '../../utils/favourites-file';
+
+const known = (id: string) => ['vitess-keynote', 'geo-partitioning-with-vitess'].includes(id);
+const titles: Record<string, string> = { 'vitess-keynote': 'Keynote', 'geo-partitioning-with-vitess': 'Geo' };
+
+describe('favourites file', () => {
+  it('round-trips an export', () => {
+    const favourites = [
+      { talkId: 'vitess-keynote', starredAt: Date.UTC(2026, 0, 2) },
+      { talkId: 'geo-partitioning-with-vitess', starredAt: Date.UTC(2026, 0, 1) },
+    ];
+    const file = createFavouritesFile(favourites, (id) => titles[id], new Date(Date.UTC(2026, 0, 3)));
+    expect(file).toMatchObject({ format: 'talkmark-favourites', version: 1, exportedAt: '2026-01-03T00:00:00.000Z' });
+    expect(file.favourites[0]).toEqual({ talkId: 'vitess-keynote', title: 'Keynote', starredAt: '2026-01-02T00:00:00.000Z' });
+    expect(parseFavouritesFile(JSON.stringify(file), known)).toEqual({ ok: true, favourites });
+  });
+
+  const valid = { format: 'talkmark-favourites', version: 1, exportedAt: '2026-01-01T00:00:00Z', favourites: [] };
+  it.each<[string, string, RegExp]>([
+    ['not JSON', 'hello, world', /not JSON/],
+    ['an empty file', '', /not JSON/],
+    ['JSON of another kind', '{"bookmarks": []}', /not a Talkmark favourites export/],
+    ['a JSON array', '[]', /not a Talkmark favourites export/],
+    ['a newer version', JSON.stringify({ ...valid, version: 7 }), /newer Talkmark \(format 7\)/],
+    ['a nonsense version', JSON.stringify({ ...valid, version: 'one' }), /format version Talkmark does not know/],
+    ['no favourites list', JSON.stringify({ ...valid, favourites: 'all' }), /no list of favourites/],
+    ['a damaged entry', JSON.stringify({ ...valid, favourites: [{ talkId: 'vitess-keynote' }] }), /number 1 .* damaged/],
+    [
+      'an unknown talk',
+      JSON.stringify({ ...valid, favourites: [{ talkId: 'x', title: 'Some Talk', starredAt: '2026-01-01T00:00:00Z' }] }),
+      /does not have: “Some Talk”/,
+    ],
+  ])('refuses %s with a clear message', (_label, text, message) => {
+    const result = parseFavouritesFile(text, known);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(message);
+  });
+
+  it('refuses a file of many megabytes before reading it', () => {
+    const result = parseFavouritesFile('{}', known, 25_000_000);
+    expect(!result.ok && result.error).toMatch(/25\.0 MB, far too big/);
+  });
+});

@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { answerRequest, describeStorageError } from '../../utils/favourites-service';
+import { type FavouritesStore, openFavouritesStore } from '../../utils/favourites-store';
+import { parseRequest } from '../../utils/messages';
+
+const known = (id: string) => id === 'vitess-keynote' || id === 'geo-partitioning-with-vitess';
+let counter = 0;
+
+function setup() {
+  const store = openFavouritesStore(`service-test-${++counter}`);
+  const onChanged = vi.fn(async () => {});
+  return { store, onChanged, ask: (message: unknown) => answerRequest(parseRequest(message)!, store, known, onChanged) };
+}
+
+describe('the background’s favourites service', () => {
+  it('stars a known talk, announces the change and answers with the new list', async () => {
+    const { ask, onChanged } = setup();
+    const response = await ask({ type: 'favourites/set', talkId: 'vitess-keynote', starred: true });
+    expect(response.ok && response.value.map((f: { talkId: string }) => f.talkId)).toEqual(['vitess-keynote']);
+    expect(onChanged).toHaveBeenCalledOnce();
+  });
+
+  it('refuses to star a talk it does not know, but lets any star be removed', async () => {
+    const { ask, store } = setup();
+    expect(await ask({ type: 'favourites/set', talkId: 'nope', starred: true })).toMatchObject({ ok: false });
+    await store.set('retired-talk', true);
+    expect(await ask({ type: 'favourites/set', talkId: 'retired-talk', starred: false })).toMatchObject({ ok: true, value: [] });
+  });
+
+  it('imports a good file and changes nothing for a bad one', async () => {
+    const { ask, store, onChanged } = setup();
+    const file = JSON.stringify({
+      format: 'talkmark-favourites',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00Z',
+      favourites: [{ talkId: 'geo-partitioning-with-vitess', title: 'Geo', starredAt: '2026-01-01T00:00:00Z' }],
+    });
+    expect(await ask({ type: 'favourites/import', text: 'garbage', size: 7 })).toMatchObject({ ok: false });
+    expect(await store.list()).toEqual([]);
+    expect(onChanged).not.toHaveBeenCalled();
+    expect(await ask({ type: 'favourites/import', text: file, size: file.length })).toEqual({
+      ok: true,
+      value: { added: 1, alreadyStarred: 0 },
+    });
+    expect(onChanged).toHaveBeenCalledOnce();
+  });
+
+  it('turns a failing database into a sentence instead of throwing', async () => {
+    const broken: FavouritesStore = {
+      list: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+      set: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+      merge: () => Promise.reject(new Error('x')),
+      close() {},
+    };
+    const response = await answerRequest({ type: 'favourites/list' }, broken, known, async () => {});
+    expect(response).toEqual({ ok: false, error: expect.stringMatching(/storage for Talkmark is full/) });
+    expect(describeStorageError(new DOMException('', 'InvalidStateError'))).toMatch(/private mode/);
+  });
+});
+
+describe('parseRequest', () => {
+  it.each([
+    [{ type: 'favourites/list' }, true],
+    [{ type: 'favourites/set', talkId: 'a', starred: true }, true],
+    [{ type: 'favourites/set', talkId: 'a', starred: 'yes' }, false],
+    [{ type: 'favourites/set', starred: true }, false],
+    [{ type: 'favourites/import', text: '{}' }, false],
+    [{ type: 'delete-everything' }, false],
+    ['favourites/list', false],
+    [null, false],
+  ])('%j is %s', (message, valid) => {
+    expect(parseRequest(message) !== undefined).toBe(valid);
+  });
+});

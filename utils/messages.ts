@@ -1,0 +1,40 @@
+import type { Favourite, MergeReport } from './favourites-store';
+
+/**
+ * Everything a view (popup, YouTube panel) asks of the background, which owns the favourites database.
+ * Content scripts run in YouTube's origin, where IndexedDB would be YouTube's, so they must ask.
+ */
+export type Request =
+  | { type: 'favourites/list' }
+  | { type: 'favourites/set'; talkId: string; starred: boolean }
+  | { type: 'favourites/import'; text: string; size: number };
+
+/** What each request answers when it succeeds. */
+export interface ResponseValues {
+  'favourites/list': Favourite[];
+  'favourites/set': Favourite[];
+  'favourites/import': MergeReport;
+}
+
+export type Response<T extends Request['type']> = { ok: true; value: ResponseValues[T] } | { ok: false; error: string };
+
+/** The key the background bumps in storage.local after each change: every view, content scripts included, hears it. */
+export const FAVOURITES_REVISION_KEY = 'favourites-revision';
+
+/** The request in `message`, or undefined when it is not one of ours or is malformed. */
+export function parseRequest(message: unknown): Request | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'favourites/list':
+      return { type: m.type };
+    case 'favourites/set':
+      return typeof m.talkId === 'string' && m.talkId.length <= 200 && typeof m.starred === 'boolean'
+        ? { type: m.type, talkId: m.talkId, starred: m.starred }
+        : undefined;
+    case 'favourites/import':
+      return typeof m.text === 'string' && typeof m.size === 'number' ? { type: m.type, text: m.text, size: m.size } : undefined;
+    default:
+      return undefined;
+  }
+}
