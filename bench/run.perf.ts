@@ -6,7 +6,7 @@ import { searchDocumentFor } from '../utils/search';
 import { ENGINES } from './search-engines';
 import { keystrokes, syntheticCatalogue, syntheticQueries } from './synthetic-catalogue';
 
-const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;

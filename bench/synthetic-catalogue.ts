@@ -20,7 +20,9 @@ volume snapshot consensus raft etcd postgres kafka streaming events pipeline dep
 operators multi tenant isolation compliance privacy gdpr region partition geo resharding online ddl tablet keyspace
 vreplication topology orchestrator production incident reliability chaos testing benchmark performance tuning memory
 containers runtime sandbox wasm plugins api machinery crd reconcile lessons learned zero downtime large scale
-migrating hour minutes terabytes petabytes analytics warehouse lakehouse vector search embeddings inference`.split(/\s+/);
+migrating hour minutes terabytes petabytes analytics warehouse lakehouse vector search embeddings inference`.split(
+  /\s+/,
+);
 
 const SYLLABLES = 'ka ri to ne su mi ra lo ve chi an de bo ru ta ni sho ga mo el ya ze pu fi ko la sa di no'.split(' ');
 

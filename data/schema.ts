@@ -36,6 +36,12 @@ export interface ConferenceEvent {
   when: string;
   url: string;
   source: Source;
+  /**
+   * Names (of projects, products, companies) that, in a YouTube video's title, plainly mean the video is about
+   * this event's subjects, so the YouTube panel offers these talks there. Keep it to distinctive names:
+   * "Vitess" yes, "Kubernetes" no (most Kubernetes videos are not about these talks).
+   */
+  subjects: string[];
 }
 
 export interface Talk {

@@ -49,6 +49,7 @@ export function validateCatalogue(files: readonly EventFile[]): string[] {
     checkText(`event ${event.id} source`, event.source);
     checkUrl(`event ${event.id}`, event.url);
     if (!ISO_DATE.test(event.source.published)) report(`event ${event.id}`, 'source date is not YYYY-MM-DD');
+    if (event.subjects.some((subject) => subject.trim() === '')) report(`event ${event.id}`, 'a subject is empty');
 
     const local = new Set<string>();
     for (const speaker of file.speakers) {

@@ -42,7 +42,8 @@ export async function answerRequest<T extends Request['type']>(
 /** A sentence for the favourites area when IndexedDB fails: what happened and what the user can do. */
 export function describeStorageError(error: unknown): string {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError') return 'Favourites could not be saved: the browser’s storage for Talkmark is full.';
+  if (name === 'QuotaExceededError')
+    return 'Favourites could not be saved: the browser’s storage for Talkmark is full.';
   if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'SecurityError') {
     return 'Favourites are unavailable: this browser window does not let Talkmark store data (private mode?).';
   }

@@ -33,7 +33,9 @@ export function parseRequest(message: unknown): Request | undefined {
         ? { type: m.type, talkId: m.talkId, starred: m.starred }
         : undefined;
     case 'favourites/import':
-      return typeof m.text === 'string' && typeof m.size === 'number' ? { type: m.type, text: m.text, size: m.size } : undefined;
+      return typeof m.text === 'string' && typeof m.size === 'number'
+        ? { type: m.type, text: m.text, size: m.size }
+        : undefined;
     default:
       return undefined;
   }

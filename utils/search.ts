@@ -109,7 +109,10 @@ export function createTalkSearch(documents: readonly SearchDocument[]): TalkSear
 
   // " word word …" per talk, so that "does a word start with p" is one substring test.
   const wordStarts = new Map(
-    documents.map((document) => [document.id, ` ${PREFIX_FIELDS.flatMap((field) => tokenize(document[field])).join(' ')}`]),
+    documents.map((document) => [
+      document.id,
+      ` ${PREFIX_FIELDS.flatMap((field) => tokenize(document[field])).join(' ')}`,
+    ]),
   );
   const browseOrder: SearchHit[] = documents
     .map((document, position) => ({ document, position }))
@@ -118,7 +121,10 @@ export function createTalkSearch(documents: readonly SearchDocument[]): TalkSear
 
   // Every word of every field, the joined forms of compounds too, so a refined query sees what the index saw.
   const allWords = new Map(
-    documents.map((document) => [document.id, ` ${FIELDS.flatMap((field) => tokenizeForIndex(document[field])).join(' ')}`]),
+    documents.map((document) => [
+      document.id,
+      ` ${FIELDS.flatMap((field) => tokenizeForIndex(document[field])).join(' ')}`,
+    ]),
   );
 
   interface Found {

@@ -16,6 +16,7 @@ export default {
       author: 'Lucy Burns',
       published: '2019-12-09',
     },
+    subjects: ['Vitess', 'PlanetScale'],
   },
 
   speakers: [

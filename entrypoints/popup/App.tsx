@@ -1,36 +1,252 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { TalkSummary } from '../../components/TalkSummary';
+import { useFavourites } from '../../components/useFavourites';
 import { catalogue, talkUrl } from '../../data/catalogue';
 import type { Talk } from '../../data/schema';
+import { createCatalogueSearch } from '../../utils/search';
+import { hasActiveFilters, matchesFilters, type TalkFilters } from '../../utils/talk-filters';
+import { FavouritesTools } from './FavouritesTools';
+import { FilterBar } from './FilterBar';
+import { ResultList, type ResultRow } from './ResultList';
 
-async function openTalk(talk: Talk) {
-  await browser.tabs.create({ url: talkUrl(talk) });
-  window.close();
-}
+// Built once when the popup opens; the shipped catalogue indexes in about a millisecond.
+const search = createCatalogueSearch(catalogue);
 
+type View = 'talks' | 'favourites';
+
+/** The toolbar popup: search and filters over the catalogue, and the favourites. */
 export function App() {
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<TalkFilters>({});
+  const [view, setView] = useState<View>('talks');
+  const [activeIndex, setActiveIndex] = useState(0);
+  const favourites = useFavourites();
+  const input = useRef<HTMLInputElement>(null);
+
+  const rows = useMemo(
+    () => rowsFor(view, query, filters, favourites.favourites, favourites.starred),
+    [view, query, filters, favourites.favourites, favourites.starred],
+  );
+
+  // A new query, filter or view starts again from its first row.
+  useEffect(() => setActiveIndex(0), [query, filters, view]);
+  const active = rows[Math.min(activeIndex, rows.length - 1)];
+
+  const open = (row: ResultRow | undefined) => {
+    if (row?.talk) void openTalk(row.talk);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActiveIndex((index) => Math.max(0, Math.min(rows.length - 1, Math.min(index, rows.length - 1) + step)));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      open(active);
+    } else if (event.key.toLowerCase() === 's' && (event.ctrlKey || event.metaKey)) {
+      // Ctrl+S / ⌘S stars the active talk: "save it for later".
+      event.preventDefault();
+      if (active) void favourites.setStarred(active.id, !favourites.starred.has(active.id));
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+    }
+  };
+
+  const listboxId = 'talk-results';
+  const activeId = active ? optionId(active.id) : undefined;
+
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Talkmark</h1>
-        <p class="count">{catalogue.talks.length} talks</p>
+        <label class="search-label" for="talk-search">
+          Search talks
+        </label>
+        <div class="search-row">
+          <svg class="search-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+            <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2" />
+            <path d="M15.5 15.5L21 21" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+          </svg>
+          {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is combobox, set below */}
+          <input
+            ref={input}
+            id="talk-search"
+            type="search"
+            // Preact's types allow role="combobox" on a search field only with a `list`; ARIA 1.2 allows it bare.
+            {...({ role: 'combobox' } as object)}
+            aria-expanded={rows.length > 0}
+            aria-controls={rows.length > 0 ? listboxId : undefined}
+            aria-activedescendant={activeId}
+            aria-autocomplete="list"
+            aria-describedby="keyboard-help"
+            placeholder="Talks, speakers, topics…"
+            autocomplete="off"
+            spellcheck={false}
+            // biome-ignore lint/a11y/noAutofocus: the popup exists to be typed into
+            autoFocus
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+            onKeyDown={onKeyDown}
+          />
+        </div>
+        <div class="tabs" role="tablist" aria-label="Show">
+          <ViewTab view="talks" current={view} onSelect={setView} label="Talks" count={catalogue.talks.length} />
+          <ViewTab
+            view="favourites"
+            current={view}
+            onSelect={setView}
+            label="Favourites"
+            count={favourites.favourites.length}
+          />
+        </div>
       </header>
-      <ul class="talk-list" aria-label="Talks">
-        {catalogue.talks.map((talk) => (
-          <li key={talk.id}>
-            <a
-              class="talk-link"
-              href={talkUrl(talk)}
-              onClick={(event) => {
-                event.preventDefault();
-                void openTalk(talk);
-              }}
-            >
-              <TalkSummary talk={talk} />
-            </a>
-          </li>
-        ))}
-      </ul>
+
+      <section class="view" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        <FilterBar filters={filters} onChange={setFilters} />
+        {view === 'favourites' ? <FavouritesTools state={favourites} /> : null}
+        {view === 'talks' && favourites.error ? (
+          <p class="notice notice-error" role="alert">
+            {favourites.error}
+          </p>
+        ) : null}
+        <p class={rows.length ? 'status' : 'visually-hidden'} role="status" aria-live="polite">
+          {statusText(rows.length, query, view, hasActiveFilters(filters))}
+        </p>
+        {rows.length > 0 ? (
+          <ResultList
+            id={listboxId}
+            label={view === 'talks' ? 'Talks' : 'Favourite talks'}
+            rows={rows}
+            activeId={active?.id}
+            starred={favourites.starred}
+            favouritesUnavailable={favourites.error !== undefined && favourites.favourites.length === 0}
+            onOpen={open}
+            onStar={(row, starred) => void favourites.setStarred(row.id, starred)}
+            onSpeaker={(speakerId) => setFilters({ ...filters, speakerId })}
+            optionId={optionId}
+          />
+        ) : (
+          <EmptyState
+            query={query}
+            view={view}
+            filtered={hasActiveFilters(filters)}
+            onClearFilters={() => {
+              setFilters({});
+              input.current?.focus();
+            }}
+          />
+        )}
+      </section>
+
+      <footer class="keyboard-help" id="keyboard-help">
+        <kbd>↑</kbd>
+        <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Ctrl</kbd>+<kbd>S</kbd> star · <kbd>Esc</kbd> clear
+      </footer>
     </main>
   );
+}
+
+function ViewTab(props: { view: View; current: View; onSelect(view: View): void; label: string; count: number }) {
+  const selected = props.view === props.current;
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${props.view}`}
+      aria-selected={selected}
+      aria-controls="view-panel"
+      class="tab"
+      onClick={() => props.onSelect(props.view)}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+          const other = props.view === 'talks' ? 'favourites' : 'talks';
+          props.onSelect(other);
+          document.getElementById(`tab-${other}`)?.focus();
+        }
+      }}
+    >
+      {props.label} <span class="tab-count">{props.count}</span>
+    </button>
+  );
+}
+
+function EmptyState(props: { query: string; view: View; filtered: boolean; onClearFilters(): void }) {
+  const what = props.view === 'favourites' ? 'favourites' : 'talks';
+  if (props.view === 'favourites' && !props.query && !props.filtered) {
+    return (
+      <div class="empty">
+        <p class="empty-title">No favourites yet</p>
+        <p>Star a talk with its ☆ button, or press Ctrl+S on the highlighted result, to keep it here.</p>
+      </div>
+    );
+  }
+  return (
+    <div class="empty">
+      <p class="empty-title">
+        No {what} match{props.query ? ` “${props.query.trim()}”` : ''}
+        {props.filtered ? ' with these filters' : ''}.
+      </p>
+      <p>
+        Check the spelling, try fewer words, or search for a speaker, an organisation or a topic such as “sharding”.
+      </p>
+      {props.filtered ? (
+        <button type="button" class="link-button" onClick={props.onClearFilters}>
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function rowsFor(
+  view: View,
+  query: string,
+  filters: TalkFilters,
+  favourites: readonly { talkId: string; starredAt: number }[],
+  starred: ReadonlySet<string>,
+): ResultRow[] {
+  const hits = query.trim() ? search.search(query) : undefined;
+  let rows: ResultRow[];
+  if (view === 'talks') {
+    rows = hits
+      ? hits.flatMap((hit) => {
+          const talk = catalogue.talksById.get(hit.id);
+          return talk ? [{ id: hit.id, talk, terms: new Set(hit.terms) }] : [];
+        })
+      : catalogue.talks.map((talk) => ({ id: talk.id, talk, terms: new Set<string>() }));
+  } else {
+    const rank = hits && new Map(hits.map((hit, index) => [hit.id, { index, terms: hit.terms }]));
+    rows = favourites
+      .filter((favourite) => !rank || rank.has(favourite.talkId))
+      .map((favourite) => ({
+        id: favourite.talkId,
+        talk: catalogue.talksById.get(favourite.talkId),
+        terms: new Set(rank?.get(favourite.talkId)?.terms ?? []),
+        starredAt: favourite.starredAt,
+      }));
+    if (rank) rows.sort((a, b) => (rank.get(a.id)?.index ?? 0) - (rank.get(b.id)?.index ?? 0));
+  }
+  // A favourite whose talk left the catalogue has nothing to filter on; it stays visible unless filters are set.
+  return rows.filter((row) =>
+    row.talk ? matchesFilters(row.talk, filters, starred, catalogue) : !hasActiveFilters(filters),
+  );
+}
+
+function statusText(count: number, query: string, view: View, filtered: boolean): string {
+  const noun = view === 'favourites' ? (count === 1 ? 'favourite' : 'favourites') : count === 1 ? 'talk' : 'talks';
+  if (count === 0)
+    return `No ${view === 'favourites' ? 'favourites' : 'talks'} match${query.trim() ? ` “${query.trim()}”` : ''}.`;
+  if (!query.trim() && !filtered) return `${count} ${noun}`;
+  return `${count} ${noun} ${query.trim() ? `for “${query.trim()}”` : 'shown'}${filtered && query.trim() ? ', filtered' : ''}`;
+}
+
+function optionId(talkId: string): string {
+  return `talk-option-${talkId}`;
+}
+
+async function openTalk(talk: Talk) {
+  await browser.tabs.create({ url: talkUrl(talk) });
+  // Close only the toolbar popup, not the same page opened in a tab (where the user may want to go on).
+  if (browser.extension.getViews?.({ type: 'popup' }).includes(window)) window.close();
 }

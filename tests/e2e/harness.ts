@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -15,10 +15,14 @@ export interface FixtureVideos {
 
 export interface LaunchedExtension {
   context: BrowserContext;
+  /** The extension's service worker, for looking at what the extension did (e.g. the tabs it opened). */
+  worker: Worker;
   extensionId: string;
   userDataDir: string;
   /** Opens an extension page such as `popup.html` in a tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /** The address of every open tab. */
+  openedUrls(): Promise<string[]>;
   /** Closes the browser; the profile is kept only when the caller passed its own. */
   close(): Promise<void>;
 }
@@ -68,12 +72,23 @@ export async function launchExtension(
 
   return {
     context,
+    worker,
     extensionId,
     userDataDir,
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
+    },
+    async openedUrls() {
+      // A tab the extension opens can start loading before request routing reaches it, so its page may show
+      // a network error; the tab still records the address it was opened at.
+      return worker.evaluate(async () => {
+        const tabs: Array<{ url?: string; pendingUrl?: string }> = await (
+          globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<[]> } } }
+        ).chrome.tabs.query({});
+        return tabs.map((tab) => tab.pendingUrl || tab.url || '');
+      });
     },
     async close() {
       await context.close();

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, it } from 'vitest';
 import { type LaunchedExtension, launchExtension } from './harness';
 
 // Pictures of every UI in light and dark, for a person to look at (tests/e2e/artifacts/, not committed).
@@ -14,9 +14,24 @@ describe.each(['light', 'dark'] as const)('screenshots in %s', (scheme) => {
     browser = await launchExtension({ colorScheme: scheme });
     const popup = await browser.openExtensionPage('popup.html');
     await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.locator('.talk-title').first().waitFor();
+    await popup.getByRole('listbox').getByRole('option').first().waitFor();
     await popup.screenshot({ path: `${ARTIFACTS}popup-${scheme}.png` });
-    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+
+    await popup
+      .getByRole('button', { name: /favourite/i })
+      .nth(1)
+      .click();
+    await popup.getByLabel('Search talks').fill('vites migraton');
+    await popup.keyboard.press('ArrowDown');
+    await popup.screenshot({ path: `${ARTIFACTS}popup-results-${scheme}.png` });
+
+    await popup.getByLabel('Search talks').fill('kasten booth');
+    await popup.locator('.empty-title').waitFor();
+    await popup.screenshot({ path: `${ARTIFACTS}popup-empty-${scheme}.png` });
+
+    await popup.getByLabel('Search talks').fill('');
+    await popup.getByRole('tab', { name: /Favourites/ }).click();
+    await popup.screenshot({ path: `${ARTIFACTS}popup-favourites-${scheme}.png` });
   });
 
   it('of the YouTube panel', async () => {
@@ -26,7 +41,8 @@ describe.each(['light', 'dark'] as const)('screenshots in %s', (scheme) => {
     });
     const page = await browser.context.newPage();
     await page.goto(`https://www.youtube.com/watch?v=OCS45iy5v1M${scheme === 'dark' ? '&dark' : ''}`);
-    await page.locator('talkmark-panel .talk-title').first().waitFor();
+    await page.locator('talkmark-panel').first().waitFor();
+    await page.waitForTimeout(300);
     await page.screenshot({ path: `${ARTIFACTS}panel-${scheme}.png` });
   });
 });

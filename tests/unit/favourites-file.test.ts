@@ -12,7 +12,11 @@ describe('favourites file', () => {
     ];
     const file = createFavouritesFile(favourites, (id) => titles[id], new Date(Date.UTC(2026, 0, 3)));
     expect(file).toMatchObject({ format: 'talkmark-favourites', version: 1, exportedAt: '2026-01-03T00:00:00.000Z' });
-    expect(file.favourites[0]).toEqual({ talkId: 'vitess-keynote', title: 'Keynote', starredAt: '2026-01-02T00:00:00.000Z' });
+    expect(file.favourites[0]).toEqual({
+      talkId: 'vitess-keynote',
+      title: 'Keynote',
+      starredAt: '2026-01-02T00:00:00.000Z',
+    });
     expect(parseFavouritesFile(JSON.stringify(file), known)).toEqual({ ok: true, favourites });
   });
 
@@ -25,10 +29,17 @@ describe('favourites file', () => {
     ['a newer version', JSON.stringify({ ...valid, version: 7 }), /newer Talkmark \(format 7\)/],
     ['a nonsense version', JSON.stringify({ ...valid, version: 'one' }), /format version Talkmark does not know/],
     ['no favourites list', JSON.stringify({ ...valid, favourites: 'all' }), /no list of favourites/],
-    ['a damaged entry', JSON.stringify({ ...valid, favourites: [{ talkId: 'vitess-keynote' }] }), /number 1 .* damaged/],
+    [
+      'a damaged entry',
+      JSON.stringify({ ...valid, favourites: [{ talkId: 'vitess-keynote' }] }),
+      /number 1 .* damaged/,
+    ],
     [
       'an unknown talk',
-      JSON.stringify({ ...valid, favourites: [{ talkId: 'x', title: 'Some Talk', starredAt: '2026-01-01T00:00:00Z' }] }),
+      JSON.stringify({
+        ...valid,
+        favourites: [{ talkId: 'x', title: 'Some Talk', starredAt: '2026-01-01T00:00:00Z' }],
+      }),
       /does not have: “Some Talk”/,
     ],
   ])('refuses %s with a clear message', (_label, text, message) => {

@@ -19,7 +19,13 @@ describe('catalogue search', () => {
 
   it('lists every talk of a speaker when their name is typed', () => {
     expect(ids('sougoumarane').sort()).toEqual(
-      ['kubernetes-podcast-81', 'migrate-mysql-to-vitess', 'thecube-interview', 'vitess-keynote', 'vitess-stateless-storage'].sort(),
+      [
+        'kubernetes-podcast-81',
+        'migrate-mysql-to-vitess',
+        'thecube-interview',
+        'vitess-keynote',
+        'vitess-stateless-storage',
+      ].sort(),
     );
   });
 
@@ -33,10 +39,22 @@ describe('catalogue search', () => {
 
   it('ranks a title match above a summary-only match', () => {
     const docs = [
-      { id: 'in-summary', title: 'Other', speakers: '', organisations: '', topics: '', summary: 'about caching', context: '' },
+      {
+        id: 'in-summary',
+        title: 'Other',
+        speakers: '',
+        organisations: '',
+        topics: '',
+        summary: 'about caching',
+        context: '',
+      },
       { id: 'in-title', title: 'Caching', speakers: '', organisations: '', topics: '', summary: 'other', context: '' },
     ];
-    expect(createTalkSearch(docs).search('caching').map((hit) => hit.id)).toEqual(['in-title', 'in-summary']);
+    expect(
+      createTalkSearch(docs)
+        .search('caching')
+        .map((hit) => hit.id),
+    ).toEqual(['in-title', 'in-summary']);
   });
 
   it('reports the matched words for highlighting', () => {

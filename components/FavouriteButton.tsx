@@ -1,0 +1,35 @@
+interface FavouriteButtonProps {
+  title: string;
+  starred: boolean;
+  disabled?: boolean;
+  onToggle(starred: boolean): void;
+  class?: string;
+}
+
+/** The star: a toggle button whose pressed state is the favourite, named for screen readers by the talk. */
+export function FavouriteButton({ title, starred, disabled, onToggle, class: className }: FavouriteButtonProps) {
+  return (
+    <button
+      type="button"
+      class={`favourite-button${className ? ` ${className}` : ''}`}
+      aria-pressed={starred}
+      aria-label={`Favourite: ${title}`}
+      title={starred ? 'Remove from favourites' : 'Add to favourites'}
+      disabled={disabled}
+      onClick={(event) => {
+        event.stopPropagation();
+        onToggle(!starred);
+      }}
+    >
+      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+        <path
+          d="M12 3.3l2.6 5.5 6 .8-4.4 4.1 1.1 6-5.3-2.9-5.3 2.9 1.1-6L3.4 9.6l6-.8z"
+          fill={starred ? 'currentColor' : 'none'}
+          stroke="currentColor"
+          stroke-width="1.8"
+          stroke-linejoin="round"
+        />
+      </svg>
+    </button>
+  );
+}

@@ -1,0 +1,122 @@
+import { type Catalogue, speakersOf } from '../data/catalogue';
+import type { Talk } from '../data/schema';
+import { tokenize } from './search';
+
+export interface RelatedTalk {
+  talk: Talk;
+  score: number;
+  /** Why it is related, in a few words each, strongest first: "Also by Sugu Sougoumarane", "Also about gdpr". */
+  reasons: string[];
+}
+
+// Words that say nothing about a talk's subject.
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from how in into is it its of on or our the their this to with you your we why what when who will can does do not than that these those'.split(
+    ' ',
+  ),
+);
+
+/** A rough stem, enough to let "migrate", "migrating" and "migration" meet when comparing subjects. */
+function stem(word: string): string {
+  return word.length > 5 ? word.replace(/(ations?|ings?|ions?|ed|es|e|s)$/, '') : word;
+}
+
+function contentWords(text: string): Set<string> {
+  return new Set(
+    tokenize(text)
+      .filter((word) => word.length > 2 && !STOP_WORDS.has(word))
+      .map(stem),
+  );
+}
+
+function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] {
+  return [...a].filter((item) => b.has(item));
+}
+
+/** How rare each topic is across the catalogue: sharing a rare topic says more than sharing a common one. */
+function topicWeights(from: Catalogue): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const talk of from.talks) for (const topic of talk.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  return new Map([...counts].map(([topic, count]) => [topic, 0.1 + Math.log(from.talks.length / count)]));
+}
+
+/**
+ * The talks most related to `talk`, best first, never `talk` itself: shared speakers weigh most, then shared
+ * topics (rarer ones more), then words shared by titles and summaries.
+ */
+export function rankRelatedTalks(talk: Talk, from: Catalogue, limit = 5): RelatedTalk[] {
+  const weights = topicWeights(from);
+  const words = contentWords(`${talk.title} ${talk.summary}`);
+  const speakers = new Set(talk.speakerIds);
+  const topics = new Set(talk.topics);
+
+  return from.talks
+    .filter((other) => other.id !== talk.id)
+    .map((other) => {
+      const sharedSpeakers = speakersOf(other, from).filter((speaker) => speakers.has(speaker.id));
+      const sharedTopics = overlap(new Set(other.topics), topics).sort(
+        (a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0),
+      );
+      const otherWords = contentWords(`${other.title} ${other.summary}`);
+      const sharedWords = overlap(otherWords, words);
+      const similarity = sharedWords.length / Math.sqrt(Math.max(1, otherWords.size * words.size));
+      const score =
+        3 * sharedSpeakers.length +
+        sharedTopics.reduce((sum, topic) => sum + (weights.get(topic) ?? 0), 0) +
+        4 * similarity;
+      const reasons = [
+        ...(sharedSpeakers.length ? [`Also by ${sharedSpeakers.map((speaker) => speaker.name).join(' and ')}`] : []),
+        ...(sharedTopics.length ? [`Also about ${sharedTopics.slice(0, 2).join(', ')}`] : []),
+      ];
+      return { talk: other, score, reasons: reasons.length ? reasons : ['Similar subject'] };
+    })
+    .filter((related) => related.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
+/**
+ * For a video that is not in the catalogue: the catalogue talks it is plainly about, judged by its title alone,
+ * or an empty list when it is not plainly about any (the panel then stays hidden). Plainly about means the
+ * title names one of the catalogue's subjects (e.g. Vitess) or one of its speakers in full.
+ */
+export function talksForVideoTitle(title: string, from: Catalogue, limit = 5): RelatedTalk[] {
+  const titleWords = tokenize(title);
+  const titleText = ` ${titleWords.join(' ')} `;
+  const has = (phrase: string) => {
+    const words = tokenize(phrase);
+    return words.length > 0 && titleText.includes(` ${words.join(' ')} `);
+  };
+
+  const subjects = [...from.events.values()].flatMap((event) => event.subjects).filter(has);
+  const speakersNamed = [...from.speakers.values()].filter((speaker) => has(speaker.name));
+  if (subjects.length === 0 && speakersNamed.length === 0) return [];
+
+  const weights = topicWeights(from);
+  const titleContent = contentWords(title);
+  return from.talks
+    .map((talk) => {
+      const named = speakersOf(talk, from).filter((speaker) => speakersNamed.includes(speaker));
+      const topics = talk.topics.filter((topic) => has(topic.replaceAll('-', ' ')) || titleContent.has(stem(topic)));
+      const topicWords = new Set(topics.map(stem));
+      const sharedWords = overlap(contentWords(talk.title), titleContent).filter((word) => !topicWords.has(word));
+      const organisations = [...new Set(speakersOf(talk, from).map((speaker) => speaker.organisation))].filter(has);
+      const score =
+        5 * named.length +
+        topics.reduce((sum, topic) => sum + (weights.get(topic) ?? 0), 0) +
+        1.5 * sharedWords.length +
+        organisations.length;
+      const reasons = [
+        ...(named.length ? [`${named.map((speaker) => speaker.name).join(' and ')} speaks`] : []),
+        ...(topics.length ? [`About ${topics.slice(0, 2).join(', ')}`] : []),
+        ...(!named.length && !topics.length && sharedWords.length
+          ? [`About ${sharedWords.slice(0, 2).join(', ')}`]
+          : []),
+        ...(organisations.length ? [`From ${organisations.join(', ')}`] : []),
+      ];
+      return { talk, score, reasons };
+    })
+    .filter((related) => related.score > 0 && related.reasons.length > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
