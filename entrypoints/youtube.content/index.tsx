@@ -34,20 +34,27 @@ export default defineContentScript({
 class PanelController {
   private content: PanelContent | undefined;
   private collapsed = false;
-  private ui: Awaited<ReturnType<typeof createShadowRootUi<void>>> | undefined;
+  private ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
   /** Bumped by every navigation, so work begun for an earlier video is dropped. */
   private navigation = 0;
   /** The video the panel is shown (or being decided) for. */
   private videoId: string | undefined;
-  /** The last title read for a video, and which: a new video's heading is stale while it still says this. */
-  private lastTitle: { videoId: string; title: string } | undefined;
+  /** The last watch page's video, whether or not it had a panel. */
+  private seenVideoId: string | undefined;
+  /** The previous video's title, taken as a navigation starts: the new heading is stale while it says this. */
+  private staleTitle: string | undefined;
+  /** The title the current video's panel (or absence of one) was decided on. */
+  private judgedTitle: string | undefined;
   private watcher: MutationObserver | undefined;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
   start(): void {
     const { ctx } = this;
-    ctx.addEventListener(document, 'yt-navigate-start', () => this.clear());
+    ctx.addEventListener(document, 'yt-navigate-start', () => {
+      if (this.seenVideoId) this.staleTitle = readVideoTitle(document);
+      this.clear();
+    });
     ctx.addEventListener(document, 'yt-navigate-finish', () => void this.update());
     ctx.addEventListener(window, 'wxt:locationchange', () => void this.update());
     ctx.onInvalidated(() => this.clear());
@@ -64,6 +71,7 @@ class PanelController {
     this.navigation++;
     this.videoId = undefined;
     this.content = undefined;
+    this.judgedTitle = undefined;
     this.watcher?.disconnect();
     this.watcher = undefined;
     this.ui?.remove();
@@ -74,82 +82,93 @@ class PanelController {
     if (videoId === this.videoId) return; // the same navigation reported twice (YouTube's event and WXT's)
     this.clear();
     if (!videoId) return; // not a watch page: nothing to do
+    // Without YouTube's start event (WXT saw the URL change), the heading may still be the previous video's.
+    if (this.seenVideoId && this.seenVideoId !== videoId) this.staleTitle ??= readVideoTitle(document);
+    this.seenVideoId = videoId;
     this.videoId = videoId;
     const navigation = this.navigation;
 
-    const content = panelForCatalogueVideo(videoId, catalogue) ?? (await this.decideOnTitle(videoId, navigation));
-    if (navigation !== this.navigation || !content) return;
-    this.content = content;
     const stored = await browser.storage.local.get(COLLAPSED_KEY);
     if (navigation !== this.navigation) return;
     this.collapsed = stored[COLLAPSED_KEY] === true;
-    await this.mount(navigation);
-  }
-
-  /** Waits until the page shows this video's own title (not the previous one's), then judges it. */
-  private decideOnTitle(videoId: string, navigation: number): Promise<PanelContent | undefined> {
-    return new Promise((resolve) => {
-      const fresh = () => {
-        const rendered = readRenderedVideoId(document);
-        const title = readVideoTitle(document);
-        const stale = this.lastTitle && this.lastTitle.videoId !== videoId && this.lastTitle.title === title;
-        return title && !stale && (rendered === undefined || rendered === videoId) ? title : undefined;
-      };
-      const finish = (title: string | undefined) => {
-        observer.disconnect();
-        clearTimeout(timer);
-        if (navigation !== this.navigation) return resolve(undefined);
-        const decided = title ?? readVideoTitle(document);
-        this.lastTitle = { videoId, title: decided };
-        resolve(decided ? panelForVideoTitle(decided, catalogue) : undefined);
-      };
-      const observer = new MutationObserver(() => {
-        const title = fresh();
-        if (title || navigation !== this.navigation) finish(title);
-      });
-      const timer = this.ctx.setTimeout(() => finish(undefined), TITLE_WAIT_MS);
-      const now = fresh();
-      if (now) return finish(now);
-      const head = document.querySelector('title');
-      const metadata = document.querySelector(YOUTUBE_SELECTORS.watchFlexy) ?? document.body;
-      observer.observe(metadata, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-        attributes: true,
-        attributeFilter: ['video-id'],
-      });
-      if (head) observer.observe(head, { childList: true, characterData: true, subtree: true });
-    });
-  }
-
-  private async mount(navigation: number): Promise<void> {
-    this.ui ??= await createShadowRootUi<void>(this.ctx, {
-      name: 'talkmark-panel',
-      position: 'inline',
-      anchor: () => findPanelAnchor(document)?.element,
-      append: 'first',
-      onMount: (container) => this.render(container),
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
-    });
+    this.ui ??= await this.createUi();
     if (navigation !== this.navigation) return;
+
+    const known = panelForCatalogueVideo(videoId, catalogue);
+    if (known) {
+      this.staleTitle = undefined; // decided by the id; the title does not matter
+      this.content = known;
+    } else {
+      this.judgeTitle(videoId);
+      // YouTube may take a while to replace the previous title; past this, judge whatever it shows.
+      this.ctx.setTimeout(() => {
+        if (navigation !== this.navigation) return;
+        this.staleTitle = undefined;
+        this.judgeTitle(videoId);
+      }, TITLE_WAIT_MS);
+    }
     this.place();
-    // YouTube renders its right column late and re-renders parts of the page; keep the panel where it belongs.
-    // Checked at most once a frame: YouTube mutates its page often, and placing reads layout.
+    this.watchPage(navigation, videoId, !known);
+  }
+
+  /**
+   * For a video outside the catalogue: shows the talks its title is plainly about, or nothing. Judged again
+   * whenever the title changes, but never on the previous video's title, which YouTube shows for a moment.
+   */
+  private judgeTitle(videoId: string): void {
+    const rendered = readRenderedVideoId(document);
+    if (rendered !== undefined && rendered !== videoId) return;
+    const title = readVideoTitle(document);
+    if (!title || title === this.staleTitle || title === this.judgedTitle) return;
+    this.staleTitle = undefined;
+    this.judgedTitle = title;
+    this.content = panelForVideoTitle(title, catalogue);
+    if (!this.content) this.ui?.remove();
+    else if (this.ui?.shadowHost.isConnected) this.render(this.ui.uiContainer);
+    else this.place();
+  }
+
+  /**
+   * One observer per navigation, checked at most once a frame (YouTube mutates its page often): keeps the
+   * panel in the best place as YouTube renders its column late or re-renders it, and follows the title.
+   */
+  private watchPage(navigation: number, videoId: string, followTitle: boolean): void {
     let scheduled = false;
     this.watcher = new MutationObserver(() => {
       if (scheduled) return;
       scheduled = true;
       this.ctx.requestAnimationFrame(() => {
         scheduled = false;
+        if (navigation !== this.navigation) return;
+        if (followTitle) this.judgeTitle(videoId);
         this.place();
       });
     });
     this.watcher.observe(document.querySelector(YOUTUBE_SELECTORS.watchFlexy) ?? document.body, {
       childList: true,
       subtree: true,
+      characterData: followTitle,
+      attributeFilter: ['video-id'],
+    });
+    const head = document.querySelector('title');
+    if (followTitle && head) this.watcher.observe(head, { childList: true, characterData: true, subtree: true });
+  }
+
+  private createUi() {
+    return createShadowRootUi<HTMLElement>(this.ctx, {
+      name: 'talkmark-panel',
+      position: 'inline',
+      anchor: () => findPanelAnchor(document)?.element,
+      append: 'first',
+      // WXT hands onRemove what onMount returned; Preact must unmount from that container before WXT empties
+      // it, or the next render patches nodes that are gone.
+      onMount: (container) => {
+        this.render(container);
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
     });
   }
 
