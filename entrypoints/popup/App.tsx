@@ -103,7 +103,7 @@ export function App() {
       </header>
 
       <section class="view" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
-        <FilterBar filters={filters} onChange={setFilters} />
+        <FilterBar filters={filters} onChange={setFilters} favouritesView={view === 'favourites'} />
         {view === 'favourites' ? <FavouritesTools state={favourites} /> : null}
         {view === 'talks' && favourites.error ? (
           <p class="notice notice-error" role="alert">

@@ -5,7 +5,12 @@ import { filterChoices, hasActiveFilters, type TalkFilters } from '../../utils/t
 const choices = filterChoices(catalogue);
 
 /** Kind, organisation, topic and favourites-only, plus the speaker chosen from a result; each clearable. */
-export function FilterBar({ filters, onChange }: { filters: TalkFilters; onChange(filters: TalkFilters): void }) {
+export function FilterBar(props: {
+  filters: TalkFilters;
+  onChange(filters: TalkFilters): void;
+  favouritesView: boolean;
+}) {
+  const { filters, onChange } = props;
   const set = (patch: Partial<TalkFilters>) => onChange(withoutEmpty({ ...filters, ...patch }));
   const speaker = filters.speakerId ? catalogue.speakers.get(filters.speakerId) : undefined;
   return (
@@ -17,7 +22,7 @@ export function FilterBar({ filters, onChange }: { filters: TalkFilters; onChang
         class={filters.kind ? 'is-set' : ''}
         onChange={(event) => set({ kind: (event.currentTarget.value || undefined) as TalkKind | undefined })}
       >
-        <option value="">All kinds</option>
+        <option value="">Kind</option>
         {choices.kinds.map((kind) => (
           <option key={kind} value={kind}>
             {KIND_LABELS[kind]}
@@ -30,7 +35,7 @@ export function FilterBar({ filters, onChange }: { filters: TalkFilters; onChang
         class={filters.organisation ? 'is-set' : ''}
         onChange={(event) => set({ organisation: event.currentTarget.value || undefined })}
       >
-        <option value="">All organisations</option>
+        <option value="">Organisation</option>
         {choices.organisations.map((organisation) => (
           <option key={organisation} value={organisation}>
             {organisation}
@@ -43,21 +48,23 @@ export function FilterBar({ filters, onChange }: { filters: TalkFilters; onChang
         class={filters.topic ? 'is-set' : ''}
         onChange={(event) => set({ topic: event.currentTarget.value || undefined })}
       >
-        <option value="">All topics</option>
+        <option value="">Topic</option>
         {choices.topics.map((topic) => (
           <option key={topic} value={topic}>
             {topic}
           </option>
         ))}
       </select>
-      <label class={`check${filters.favouritesOnly ? ' is-set' : ''}`}>
-        <input
-          type="checkbox"
-          checked={filters.favouritesOnly ?? false}
-          onChange={(event) => set({ favouritesOnly: event.currentTarget.checked || undefined })}
-        />
-        Favourites only
-      </label>
+      {props.favouritesView ? null : (
+        <label class={`check${filters.favouritesOnly ? ' is-set' : ''}`}>
+          <input
+            type="checkbox"
+            checked={filters.favouritesOnly ?? false}
+            onChange={(event) => set({ favouritesOnly: event.currentTarget.checked || undefined })}
+          />
+          Favourites only
+        </label>
+      )}
       {speaker ? (
         <button type="button" class="chip" onClick={() => set({ speakerId: undefined })}>
           Speaker: {speaker.name} <span aria-hidden="true">×</span>
