@@ -44,9 +44,16 @@ function preconditions(): void {
  * Nothing reaches the network: requests to anything but YouTube fixtures are refused.
  */
 export async function launchExtension(
-  options: { userDataDir?: string; videos?: FixtureVideos; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    userDataDir?: string;
+    videos?: FixtureVideos;
+    colorScheme?: 'light' | 'dark';
+    /** Another build of the extension (the benchmark loads a copy with a blank page added). */
+    extensionDir?: string;
+  } = {},
 ): Promise<LaunchedExtension> {
   preconditions();
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const ownsProfile = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'talkmark-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -55,8 +62,8 @@ export async function launchExtension(
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -93,6 +100,34 @@ export async function launchExtension(
     async close() {
       await context.close();
       if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless Chromium without the extension, YouTube served from the same fixture: a baseline for costs. */
+export async function launchPlainBrowser(
+  videos: FixtureVideos = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  preconditions();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'talkmark-plain-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await routeYouTube(context, videos);
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
