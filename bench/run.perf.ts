@@ -118,7 +118,9 @@ async function browserFigures(): Promise<void> {
     for (let i = 0; i < 22; i++) {
       const popup = await timeToSelector(`${base}/popup.html`, '[role="listbox"] [role="option"]');
       const blank = await timeToSelector(`${base}/blank.html`, 'body');
-      if (i >= 2) popupTimes.push(popup), blankTimes.push(blank); // the first two warm the caches
+      if (i < 2) continue; // the first two warm the caches
+      popupTimes.push(popup);
+      blankTimes.push(blank);
     }
     section('Popup: open to first results listed (median of 20, headless Chromium)', [
       {
@@ -194,7 +196,9 @@ async function contentScriptCost(
     for (let i = 0; i < 12; i++) {
       const a = await scriptMs(context);
       const b = await scriptMs(plain.context);
-      if (i >= 2) withExtension.push(a), without.push(b);
+      if (i < 2) continue;
+      withExtension.push(a);
+      without.push(b);
     }
   } finally {
     await plain.close();
