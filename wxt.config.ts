@@ -14,6 +14,10 @@ export default defineConfig({
     name: 'Talkmark',
     permissions: ['storage'],
     host_permissions: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
+    commands: {
+      // Opens the popup from the keyboard; people can change it in the browser's shortcut settings.
+      _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: 'Search talks' },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -14,6 +14,10 @@ describe('the built packages', () => {
     expect([...host_permissions].sort()).toEqual(['https://m.youtube.com/*', 'https://www.youtube.com/*']);
   });
 
+  it.each([EXTENSION_DIR, FIREFOX_DIR])('%s opens the popup with Alt+Shift+T', (dir) => {
+    expect(manifest(dir).commands._execute_action.suggested_key.default).toBe('Alt+Shift+T');
+  });
+
   it('gives Firefox an id and declares that no data is collected', () => {
     expect(manifest(FIREFOX_DIR).browser_specific_settings.gecko).toMatchObject({
       id: expect.stringContaining('@'),
