@@ -3,12 +3,16 @@ import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Every icon size is drawn from this one image.
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [16, 32, 48, 96, 128] },
   // Domain code is imported explicitly so every dependency is visible; WXT's own APIs come from `#imports`.
   imports: false,
   // One manifest version for both browsers keeps behaviour identical (Firefox 128+ runs MV3 event pages).
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip Mozilla's reviewers rebuild from: the code, not test screenshots.
+  zip: { excludeSources: ['tests/e2e/artifacts/**', '.github/**', 'bench/results.json'] },
   // Description and version come from package.json.
   manifest: ({ browser }) => ({
     name: 'Talkmark',

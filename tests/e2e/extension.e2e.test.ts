@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from './harness';
+import { EXTENSION_DIR, launchExtension } from './harness';
 
 const FIREFOX_DIR = join(EXTENSION_DIR, '../firefox-mv3');
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -24,5 +26,39 @@ describe('the built packages', () => {
       data_collection_permissions: { required: ['none'] },
     });
     expect(existsSync(join(FIREFOX_DIR, 'background.js'))).toBe(true);
+  });
+});
+
+describe('the store packages (npm run zip)', () => {
+  it('the Chrome zip loads in Chromium and works', async () => {
+    const zip = readdirSync(join(EXTENSION_DIR, '..')).find((name) => name.endsWith('-chrome.zip'));
+    expect(zip, 'run `npm run zip` first (npm test does)').toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'talkmark-zip-'));
+    try {
+      for (const [path, bytes] of Object.entries(unzipSync(readFileSync(join(EXTENSION_DIR, '..', zip as string))))) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        if (!path.endsWith('/')) writeFileSync(join(dir, path), bytes);
+      }
+      const browser = await launchExtension({ extensionDir: dir });
+      try {
+        const popup = await browser.openExtensionPage('popup.html');
+        await expect.poll(() => popup.getByRole('listbox').getByRole('option').count()).toBe(10);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('both store zips and the sources zip exist, with icons at every size', () => {
+    const names = readdirSync(join(EXTENSION_DIR, '..'));
+    for (const suffix of ['-chrome.zip', '-firefox.zip', '-sources.zip']) {
+      expect(
+        names.some((name) => name.endsWith(suffix)),
+        suffix,
+      ).toBe(true);
+    }
+    expect(Object.keys(manifest(EXTENSION_DIR).icons)).toEqual(['16', '32', '48', '96', '128']);
   });
 });
