@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
 import { catalogue, talkUrl } from '../../data/catalogue';
 import type { Talk } from '../../data/schema';
 import { createCatalogueSearch } from '../../utils/search';
 import { hasActiveFilters, matchesFilters, type TalkFilters } from '../../utils/talk-filters';
-import { FavouritesTools } from './FavouritesTools';
 import { FilterBar } from './FilterBar';
 import { ResultList, type ResultRow } from './ResultList';
 

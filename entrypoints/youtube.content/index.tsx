@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser, type ContentScriptContext, createShadowRootUi, defineContentScript } from '#imports';
 import { catalogue } from '../../data/catalogue';
 import { type PanelContent, panelForCatalogueVideo, panelForVideoTitle } from '../../utils/panel-content';
+import { loadSettings, onSettingsChange } from '../../utils/settings';
 import {
   findPanelAnchor,
   readRenderedVideoId,
@@ -33,6 +34,8 @@ export default defineContentScript({
  */
 class PanelController {
   private content: PanelContent | undefined;
+  /** The options page's switch; while off, the script only listens for it to come back on. */
+  private enabled = true;
   private collapsed = false;
   private ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
   /** Bumped by every navigation, so work begun for an earlier video is dropped. */
@@ -64,7 +67,17 @@ class PanelController {
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
-    void this.update();
+    ctx.onInvalidated(
+      onSettingsChange((settings) => {
+        this.enabled = settings.youtubePanel;
+        this.clear();
+        void this.update();
+      }),
+    );
+    void loadSettings().then((settings) => {
+      this.enabled = settings.youtubePanel;
+      void this.update();
+    });
   }
 
   private clear(): void {
@@ -85,6 +98,7 @@ class PanelController {
     // Without YouTube's start event (WXT saw the URL change), the heading may still be the previous video's.
     if (this.seenVideoId && this.seenVideoId !== videoId) this.staleTitle ??= readVideoTitle(document);
     this.seenVideoId = videoId;
+    if (!this.enabled) return; // switched off on the options page
     this.videoId = videoId;
     const navigation = this.navigation;
 

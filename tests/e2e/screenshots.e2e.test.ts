@@ -46,3 +46,17 @@ describe.each(['light', 'dark'] as const)('screenshots in %s', (scheme) => {
     await page.screenshot({ path: `${ARTIFACTS}panel-${scheme}.png` });
   });
 });
+
+describe('screenshot of the options page', () => {
+  it('in light', async () => {
+    const browser = await launchExtension();
+    try {
+      const options = await browser.openExtensionPage('options.html');
+      await options.setViewportSize({ width: 800, height: 420 });
+      await options.getByRole('button', { name: 'Export' }).waitFor();
+      await options.screenshot({ path: `${ARTIFACTS}options-light.png` });
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import type { FavouritesState } from '../../components/useFavourites';
-import { catalogue } from '../../data/catalogue';
-import { favouritesClient } from '../../utils/favourites-client';
-import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../../utils/favourites-file';
+import { catalogue } from '../data/catalogue';
+import { favouritesClient } from '../utils/favourites-client';
+import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../utils/favourites-file';
+import type { FavouritesState } from './useFavourites';
 
 type Notice = { kind: 'error' | 'success'; text: string } | undefined;
 
