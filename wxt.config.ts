@@ -16,7 +16,8 @@ export default defineConfig({
   // Description and version come from package.json.
   manifest: ({ browser }) => ({
     name: 'Talkmark',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
+    omnibox: { keyword: 'talk' },
     host_permissions: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
     commands: {
       // Opens the popup from the keyboard; people can change it in the browser's shortcut settings.

@@ -21,6 +21,9 @@ export type Response<T extends Request['type']> = { ok: true; value: ResponseVal
 /** The key the background bumps in storage.local after each change: every view, content scripts included, hears it. */
 export const FAVOURITES_REVISION_KEY = 'favourites-revision';
 
+/** In storage.session: a query handed to the popup when the background opens it (context-menu search). */
+export const PENDING_QUERY_KEY = 'pending-query';
+
 /** The request in `message`, or undefined when it is not one of ours or is malformed. */
 export function parseRequest(message: unknown): Request | undefined {
   if (typeof message !== 'object' || message === null) return undefined;

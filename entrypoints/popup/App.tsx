@@ -4,6 +4,7 @@ import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
 import { catalogue, talkUrl } from '../../data/catalogue';
 import type { Talk } from '../../data/schema';
+import { PENDING_QUERY_KEY } from '../../utils/messages';
 import { createCatalogueSearch } from '../../utils/search';
 import { hasActiveFilters, matchesFilters, type TalkFilters } from '../../utils/talk-filters';
 import { FilterBar } from './FilterBar';
@@ -14,14 +15,38 @@ const search = createCatalogueSearch(catalogue);
 
 type View = 'talks' | 'favourites';
 
+// Opened as a page in a tab (from the context menu, or a shared link) the address carries the query.
+const queryInAddress = new URLSearchParams(location.search).get('q');
+if (queryInAddress !== null) document.documentElement.classList.add('full-page');
+
+/** A query the background left for the popup it just opened (context-menu search); used once, if fresh. */
+async function takePendingQuery(): Promise<string | undefined> {
+  try {
+    const pending = (await browser.storage.session.get(PENDING_QUERY_KEY))[PENDING_QUERY_KEY] as
+      | { query?: unknown; at?: unknown }
+      | undefined;
+    if (!pending) return undefined;
+    await browser.storage.session.remove(PENDING_QUERY_KEY);
+    return typeof pending.query === 'string' && typeof pending.at === 'number' && Date.now() - pending.at < 30_000
+      ? pending.query
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The toolbar popup: search and filters over the catalogue, and the favourites. */
 export function App() {
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(queryInAddress ?? '');
   const [filters, setFilters] = useState<TalkFilters>({});
   const [view, setView] = useState<View>('talks');
   const [activeIndex, setActiveIndex] = useState(0);
   const favourites = useFavourites();
   const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (queryInAddress === null) void takePendingQuery().then((pending) => pending && setQuery(pending));
+  }, []);
 
   const rows = useMemo(
     () => rowsFor(view, query, filters, favourites.favourites, favourites.starred),

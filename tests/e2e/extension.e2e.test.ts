@@ -9,10 +9,10 @@ const FIREFOX_DIR = join(EXTENSION_DIR, '../firefox-mv3');
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
 describe('the built packages', () => {
-  it.each([EXTENSION_DIR, FIREFOX_DIR])('%s asks only for storage and YouTube', (dir) => {
+  it.each([EXTENSION_DIR, FIREFOX_DIR])('%s asks only for storage, context menus and YouTube', (dir) => {
     const { manifest_version, permissions, host_permissions } = manifest(dir);
     expect(manifest_version).toBe(3);
-    expect(permissions).toEqual(['storage']);
+    expect(permissions).toEqual(['storage', 'contextMenus']);
     expect([...host_permissions].sort()).toEqual(['https://m.youtube.com/*', 'https://www.youtube.com/*']);
   });
 
