@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
+// Lets request routing and request events see the service worker's requests too, so the no-network test
+// covers the background as well as pages.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 const ROOT = new URL('../../', import.meta.url).pathname;
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,6 +25,8 @@ export interface LaunchedExtension {
   userDataDir: string;
   /** Opens an extension page such as `popup.html` in a tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /** Every request that left the browser's pages or the service worker for anything but the extension itself. */
+  requests: string[];
   /** The address of every open tab. */
   openedUrls(): Promise<string[]>;
   /** Closes the browser; the profile is kept only when the caller passed its own. */
@@ -73,6 +79,10 @@ export async function launchExtension(
     ],
   });
   await routeYouTube(context, options.videos ?? {});
+  const requests: string[] = [];
+  context.on('request', (request) => {
+    if (!request.url().startsWith('chrome-extension://')) requests.push(request.url());
+  });
 
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -81,6 +91,7 @@ export async function launchExtension(
     context,
     worker,
     extensionId,
+    requests,
     userDataDir,
     async openExtensionPage(path) {
       const page = await context.newPage();

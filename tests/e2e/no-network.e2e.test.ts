@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedExtension, launchExtension } from './harness';
+
+let browser: LaunchedExtension;
+beforeAll(async () => {
+  browser = await launchExtension({
+    videos: { '-Hz6LFJu1cY': 'Geo-partitioning with Vitess', VitessShard: 'Vitess: sharding MySQL', other: 'Cooking' },
+  });
+});
+afterAll(() => browser?.close());
+
+describe('no network', () => {
+  it('makes no request of its own while every feature is used', async () => {
+    const visited = new Set<string>();
+    const youtube = await browser.context.newPage();
+    const visit = async (url: string) => {
+      visited.add(url);
+      await youtube.goto(url);
+    };
+    await visit('https://www.youtube.com/watch?v=-Hz6LFJu1cY');
+    const panel = youtube.locator('talkmark-panel');
+    await panel.getByRole('button', { name: /favourite/i }).click();
+    await panel.getByRole('button', { name: 'Hide' }).click();
+    await panel.getByRole('button', { name: 'Show' }).click();
+    await visit('https://www.youtube.com/watch?v=VitessShard');
+    await panel.locator('.related li').first().waitFor();
+    await visit('https://www.youtube.com/watch?v=other');
+    await youtube.waitForTimeout(400);
+
+    const popup = await browser.openExtensionPage('popup.html');
+    const search = popup.getByLabel('Search talks');
+    await search.pressSequentially('vites migraton');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Control+s');
+    await popup.getByLabel('Organisation').selectOption('PlanetScale');
+    await popup.getByRole('tab', { name: /Favourites/ }).click();
+    const download = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'Export' }).click();
+    await download;
+
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByLabel(/Show the Talkmark panel/).uncheck();
+    await options.getByLabel(/Show the Talkmark panel/).check();
+
+    await browser.worker.evaluate(
+      () =>
+        new Promise((resolve) =>
+          (
+            globalThis as unknown as { talkmark: { omniboxInputChanged(t: string, s: (x: unknown) => void): void } }
+          ).talkmark.omniboxInputChanged('vitess', resolve),
+        ),
+    );
+    await youtube.waitForTimeout(300);
+
+    // What remains is the browser loading the pages the test itself opened (and their favicon).
+    const own = browser.requests.filter((url) => !visited.has(url) && !url.endsWith('/favicon.ico'));
+    expect(own).toEqual([]);
+    expect(browser.requests.length).toBeGreaterThan(0); // the recorder works: the test's own page loads are in it
+  });
+});
