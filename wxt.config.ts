@@ -8,7 +8,7 @@ export default defineConfig({
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [16, 32, 48, 96, 128] },
   // Domain code is imported explicitly so every dependency is visible; WXT's own APIs come from `#imports`.
   imports: false,
-  // One manifest version for both browsers keeps behaviour identical (Firefox 128+ runs MV3 event pages).
+  // One manifest version for both browsers keeps behaviour identical.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   // The sources zip Mozilla's reviewers rebuild from: the code, not test screenshots.
@@ -27,10 +27,12 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'talkmark@talkmark.dev',
-          strict_min_version: '128.0',
+          // The first versions that understand data_collection_permissions (desktop 140 ESR, Android 142).
+          strict_min_version: '140.0',
           // Talkmark sends nothing anywhere: Firefox asks extensions to say so.
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
