@@ -142,8 +142,8 @@ export function createTalkSearch(documents: readonly SearchDocument[]): TalkSear
   };
 
   // Typing extends the previous query, so most keystrokes only narrow what the last one found: "vites" keeps
-  // the talks "vite" found that have a word starting with "vites". Scores stay those of the shorter query;
-  // Hits keep the shorter query's matched words, a superset of the longer's, which highlighting tolerates.
+  // the talks "vite" found that have a word starting with "vites". Scores and matched words stay those of the
+  // shorter query: the words are a superset of the longer query's, which highlighting tolerates.
   const narrow = (found: Found, longer: string): Found => ({
     narrowable: true,
     hits: found.hits.filter((hit) => allWords.get(hit.id)?.includes(` ${longer}`)),

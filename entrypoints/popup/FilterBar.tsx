@@ -16,45 +16,24 @@ export function FilterBar(props: {
   return (
     <fieldset class="filters">
       <legend class="visually-hidden">Filters</legend>
-      <select
-        aria-label="Kind"
-        value={filters.kind ?? ''}
-        class={filters.kind ? 'is-set' : ''}
-        onChange={(event) => set({ kind: (event.currentTarget.value || undefined) as TalkKind | undefined })}
-      >
-        <option value="">Kind</option>
-        {choices.kinds.map((kind) => (
-          <option key={kind} value={kind}>
-            {KIND_LABELS[kind]}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Organisation"
-        value={filters.organisation ?? ''}
-        class={filters.organisation ? 'is-set' : ''}
-        onChange={(event) => set({ organisation: event.currentTarget.value || undefined })}
-      >
-        <option value="">Organisation</option>
-        {choices.organisations.map((organisation) => (
-          <option key={organisation} value={organisation}>
-            {organisation}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Topic"
-        value={filters.topic ?? ''}
-        class={filters.topic ? 'is-set' : ''}
-        onChange={(event) => set({ topic: event.currentTarget.value || undefined })}
-      >
-        <option value="">Topic</option>
-        {choices.topics.map((topic) => (
-          <option key={topic} value={topic}>
-            {topic}
-          </option>
-        ))}
-      </select>
+      <FilterSelect
+        label="Kind"
+        value={filters.kind}
+        choices={choices.kinds.map((kind) => [kind, KIND_LABELS[kind]])}
+        onChange={(kind) => set({ kind: kind as TalkKind | undefined })}
+      />
+      <FilterSelect
+        label="Organisation"
+        value={filters.organisation}
+        choices={choices.organisations.map((organisation) => [organisation, organisation])}
+        onChange={(organisation) => set({ organisation })}
+      />
+      <FilterSelect
+        label="Topic"
+        value={filters.topic}
+        choices={choices.topics.map((topic) => [topic, topic])}
+        onChange={(topic) => set({ topic })}
+      />
       {props.favouritesView ? null : (
         <label class={`check${filters.favouritesOnly ? ' is-set' : ''}`}>
           <input
@@ -77,6 +56,30 @@ export function FilterBar(props: {
         </button>
       ) : null}
     </fieldset>
+  );
+}
+
+/** A filter as a select whose empty choice names the filter ("Kind"), so it reads as its own label. */
+function FilterSelect(props: {
+  label: string;
+  value: string | undefined;
+  choices: Array<[value: string, text: string]>;
+  onChange(value: string | undefined): void;
+}) {
+  return (
+    <select
+      aria-label={props.label}
+      value={props.value ?? ''}
+      class={props.value ? 'is-set' : ''}
+      onChange={(event) => props.onChange(event.currentTarget.value || undefined)}
+    >
+      <option value="">{props.label}</option>
+      {props.choices.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </select>
   );
 }
 

@@ -38,6 +38,7 @@ class PanelController {
   private enabled = true;
   private collapsed = false;
   private ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | undefined;
+  private uiReady: ReturnType<typeof createShadowRootUi<HTMLElement>> | undefined;
   /** Bumped by every navigation, so work begun for an earlier video is dropped. */
   private navigation = 0;
   /** The video the panel is shown (or being decided) for. */
@@ -105,8 +106,6 @@ class PanelController {
     const stored = await browser.storage.local.get(COLLAPSED_KEY);
     if (navigation !== this.navigation) return;
     this.collapsed = stored[COLLAPSED_KEY] === true;
-    this.ui ??= await this.createUi();
-    if (navigation !== this.navigation) return;
 
     const known = panelForCatalogueVideo(videoId, catalogue);
     if (known) {
@@ -121,8 +120,16 @@ class PanelController {
         this.judgeTitle(videoId);
       }, TITLE_WAIT_MS);
     }
-    this.place();
     this.watchPage(navigation, videoId, !known);
+    await this.show(navigation);
+  }
+
+  /** Puts the panel on the page for the current content; the shadow-root UI is made the first time only. */
+  private async show(navigation: number): Promise<void> {
+    if (!this.content) return;
+    this.uiReady ??= this.createUi(); // one UI for the page's life, however many callers race to make it
+    this.ui = await this.uiReady;
+    if (navigation === this.navigation) this.place();
   }
 
   /**
@@ -139,7 +146,7 @@ class PanelController {
     this.content = panelForVideoTitle(title, catalogue);
     if (!this.content) this.ui?.remove();
     else if (this.ui?.shadowHost.isConnected) this.render(this.ui.uiContainer);
-    else this.place();
+    else void this.show(this.navigation);
   }
 
   /**
