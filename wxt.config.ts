@@ -13,15 +13,18 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   // The sources zip Mozilla's reviewers rebuild from: the code, not test screenshots.
   zip: { excludeSources: ['tests/e2e/artifacts/**', '.github/**', 'bench/results.json'] },
-  // Description and version come from package.json.
+  // Name and description come from the messages (one place per language), the version from package.json.
   manifest: ({ browser }) => ({
-    name: 'Talkmark',
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    action: { default_title: '__MSG_extension_name__' },
     permissions: ['storage', 'contextMenus'],
     omnibox: { keyword: 'talk' },
     host_permissions: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
     commands: {
       // Opens the popup from the keyboard; people can change it in the browser's shortcut settings.
-      _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: 'Search talks' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_command_search__' },
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -6,6 +6,8 @@ interface FavouriteButtonProps {
   class?: string;
 }
 
+import { t } from '../utils/i18n';
+
 /** The star: a toggle button whose pressed state is the favourite, named for screen readers by the talk. */
 export function FavouriteButton({ title, starred, disabled, onToggle, class: className }: FavouriteButtonProps) {
   return (
@@ -13,8 +15,8 @@ export function FavouriteButton({ title, starred, disabled, onToggle, class: cla
       type="button"
       class={`favourite-button${className ? ` ${className}` : ''}`}
       aria-pressed={starred}
-      aria-label={`Favourite: ${title}`}
-      title={starred ? 'Remove from favourites' : 'Add to favourites'}
+      aria-label={t('favourite_name', title)}
+      title={t(starred ? 'favourite_remove' : 'favourite_add')}
       disabled={disabled}
       onClick={(event) => {
         event.stopPropagation();

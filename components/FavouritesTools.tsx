@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { catalogue } from '../data/catalogue';
 import { favouritesClient } from '../utils/favourites-client';
 import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../utils/favourites-file';
+import { t } from '../utils/i18n';
 import type { FavouritesState } from './useFavourites';
 
 type Notice = { kind: 'error' | 'success'; text: string } | undefined;
@@ -18,7 +19,7 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
     const link = Object.assign(document.createElement('a'), { href: url, download: favouritesFileName() });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setNotice({ kind: 'success', text: `Exported ${file.favourites.length} favourites to ${link.download}.` });
+    setNotice({ kind: 'success', text: t('exported', file.favourites.length, link.download) });
   };
 
   const importFile = async (file: File | undefined) => {
@@ -27,21 +28,19 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
     if (file.size > MAX_FAVOURITES_FILE_BYTES) {
       setNotice({
         kind: 'error',
-        text: `“${file.name}” is ${(file.size / 1_000_000).toFixed(1)} MB, far too big for a favourites export. Nothing was imported.`,
+        text: t('nothing_imported', t('file_too_big_named', file.name, (file.size / 1_000_000).toFixed(1))),
       });
       return;
     }
     try {
       const report = await favouritesClient.importFile(await file.text(), file.size);
-      const already = report.alreadyStarred ? ` ${report.alreadyStarred} already starred.` : '';
-      setNotice({
-        kind: 'success',
-        text: `Imported ${report.added} favourite${report.added === 1 ? '' : 's'}.${already}`,
-      });
+      const imported = report.added === 1 ? t('imported_one') : t('imported_other', report.added);
+      const already = report.alreadyStarred ? ` ${t('already_starred', report.alreadyStarred)}` : '';
+      setNotice({ kind: 'success', text: `${imported}${already}` });
     } catch (error) {
       setNotice({
         kind: 'error',
-        text: `${error instanceof Error ? error.message : String(error)} Nothing was imported.`,
+        text: t('nothing_imported', error instanceof Error ? error.message : String(error)),
       });
     }
   };
@@ -56,10 +55,10 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
           target="_blank"
           rel="noreferrer"
         >
-          ▶ Play all ({videoIds.length})
+          {t('play_all', videoIds.length)}
         </a>
         <button type="button" class="button" onClick={exportFavourites} disabled={state.favourites.length === 0}>
-          Export
+          {t('export')}
         </button>
         <button
           type="button"
@@ -67,7 +66,7 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
           onClick={() => fileInput.current?.click()}
           disabled={!!state.error && state.loading}
         >
-          Import…
+          {t('import')}
         </button>
         <input
           ref={fileInput}
@@ -75,7 +74,7 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
           type="file"
           accept="application/json,.json"
           tabIndex={-1}
-          aria-label="Favourites file to import"
+          aria-label={t('import_file_label')}
           onChange={(event) => {
             void importFile(event.currentTarget.files?.[0]);
             event.currentTarget.value = '';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { favouritesClient } from '../utils/favourites-client';
 import type { Favourite } from '../utils/favourites-store';
 
@@ -55,9 +55,12 @@ export function useFavourites(): FavouritesState {
     }
   }, []);
 
+  // Kept between renders so views can memoise on it.
+  const starred = useMemo(() => new Set(favourites.map((favourite) => favourite.talkId)), [favourites]);
+
   return {
     favourites,
-    starred: new Set(favourites.map((favourite) => favourite.talkId)),
+    starred,
     loading,
     error,
     setStarred,

@@ -56,7 +56,8 @@ export function formatTimestamp(totalSeconds: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-export const KIND_LABELS: Readonly<Record<Talk['kind'], string>> = {
+/** The words each kind is found by in search (the catalogue is in English); views show `kind_*` messages. */
+export const KIND_SEARCH_WORDS: Readonly<Record<Talk['kind'], string>> = {
   keynote: 'Keynote',
   talk: 'Talk',
   interview: 'Interview',

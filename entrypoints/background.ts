@@ -3,6 +3,7 @@ import { browser, defineBackground } from '#imports';
 import { catalogue } from '../data/catalogue';
 import { answerRequest } from '../utils/favourites-service';
 import { openFavouritesStore } from '../utils/favourites-store';
+import { t } from '../utils/i18n';
 import { FAVOURITES_REVISION_KEY, PENDING_QUERY_KEY, parseRequest } from '../utils/messages';
 import { omniboxDestination, omniboxSuggestions } from '../utils/omnibox';
 import { createCatalogueSearch, type TalkSearch } from '../utils/search';
@@ -35,7 +36,7 @@ export default defineBackground(() => {
     if (disposition === 'currentTab') await browser.tabs.update({ url });
     else await browser.tabs.create({ url, active: disposition === 'newForegroundTab' });
   };
-  browser.omnibox.setDefaultSuggestion({ description: 'Search Talkmark’s talks' });
+  browser.omnibox.setDefaultSuggestion({ description: t('omnibox_default') });
   browser.omnibox.onInputChanged.addListener(omniboxInputChanged);
   browser.omnibox.onInputEntered.addListener((text, disposition) => void omniboxInputEntered(text, disposition));
 
@@ -55,7 +56,7 @@ export default defineBackground(() => {
     return Promise.resolve();
   };
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: 'Search talks for “%s”', contexts: ['selection'] });
+    browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: t('context_menu_search'), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info) => void contextMenuClicked(info));
 

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import type { Favourite, MergeReport } from './favourites-store';
+import { say, t } from './i18n';
 import { FAVOURITES_REVISION_KEY, type Request, type Response, type ResponseValues } from './messages';
 
 async function ask<T extends Request['type']>(request: Request & { type: T }): Promise<ResponseValues[T]> {
@@ -7,10 +8,10 @@ async function ask<T extends Request['type']>(request: Request & { type: T }): P
   try {
     response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
   } catch (error) {
-    throw new Error(`Talkmark’s background could not be reached (${String(error)}). Reload the page and try again.`);
+    throw new Error(t('background_unreachable', String(error)));
   }
-  if (!response) throw new Error('Talkmark’s background did not answer. Reload the page and try again.');
-  if (!response.ok) throw new Error(response.error);
+  if (!response) throw new Error(t('background_silent'));
+  if (!response.ok) throw new Error(say(response.error));
   return response.value;
 }
 

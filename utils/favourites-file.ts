@@ -1,4 +1,5 @@
 import type { Favourite } from './favourites-store';
+import type { Message } from './i18n';
 
 /** The export format. Bump `version` on any change that an older Talkmark could misread. */
 export interface FavouritesFile {
@@ -13,7 +14,7 @@ export const FAVOURITES_FILE_VERSION = 1;
 /** A favourites export of thousands of talks is well under this; anything bigger is not ours. */
 export const MAX_FAVOURITES_FILE_BYTES = 1_000_000;
 
-export type ParsedFavouritesFile = { ok: true; favourites: Favourite[] } | { ok: false; error: string };
+export type ParsedFavouritesFile = { ok: true; favourites: Favourite[] } | { ok: false; error: Message };
 
 export function createFavouritesFile(
   favourites: readonly Favourite[],
@@ -45,36 +46,28 @@ export function parseFavouritesFile(
   isKnownTalk: (talkId: string) => boolean,
   sizeInBytes = text.length,
 ): ParsedFavouritesFile {
-  const fail = (error: string): ParsedFavouritesFile => ({ ok: false, error });
-  if (sizeInBytes > MAX_FAVOURITES_FILE_BYTES) {
-    return fail(
-      `This file is ${(sizeInBytes / 1_000_000).toFixed(1)} MB, far too big for a favourites export. Choose a file that Talkmark exported.`,
-    );
-  }
+  const fail = (...error: Message): ParsedFavouritesFile => ({ ok: false, error });
+  if (sizeInBytes > MAX_FAVOURITES_FILE_BYTES) return fail('file_too_big', (sizeInBytes / 1_000_000).toFixed(1));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return fail('This file is not a Talkmark favourites export: it is not JSON.');
+    return fail('file_not_json');
   }
-  if (!isRecord(data) || data.format !== 'talkmark-favourites') {
-    return fail('This file is not a Talkmark favourites export.');
-  }
+  if (!isRecord(data) || data.format !== 'talkmark-favourites') return fail('file_not_ours');
   if (data.version !== FAVOURITES_FILE_VERSION) {
-    return fail(
-      typeof data.version === 'number' && data.version > FAVOURITES_FILE_VERSION
-        ? `This export comes from a newer Talkmark (format ${data.version}). Update Talkmark, then import it again.`
-        : 'This export has a format version Talkmark does not know.',
-    );
+    return typeof data.version === 'number' && data.version > FAVOURITES_FILE_VERSION
+      ? fail('file_newer', String(data.version))
+      : fail('file_unknown_version');
   }
-  if (!Array.isArray(data.favourites)) return fail('This export has no list of favourites.');
+  if (!Array.isArray(data.favourites)) return fail('file_no_list');
 
   const favourites: Favourite[] = [];
   const unknown: string[] = [];
   for (const [position, entry] of data.favourites.entries()) {
     const starredAt = isRecord(entry) && typeof entry.starredAt === 'string' ? Date.parse(entry.starredAt) : Number.NaN;
     if (!isRecord(entry) || typeof entry.talkId !== 'string' || Number.isNaN(starredAt)) {
-      return fail(`Favourite number ${position + 1} in this export is damaged (it needs a talk id and a date).`);
+      return fail('file_damaged', String(position + 1));
     }
     if (!isKnownTalk(entry.talkId)) {
       unknown.push(typeof entry.title === 'string' && entry.title ? `“${entry.title}”` : entry.talkId);
@@ -83,9 +76,7 @@ export function parseFavouritesFile(
     favourites.push({ talkId: entry.talkId, starredAt });
   }
   if (unknown.length > 0) {
-    return fail(
-      `This export names ${unknown.length === 1 ? 'a talk' : `${unknown.length} talks`} this Talkmark does not have: ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}. Update Talkmark, then import it again.`,
-    );
+    return fail('file_unknown_talks', `${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}`);
   }
   return { ok: true, favourites };
 }

@@ -1,5 +1,6 @@
 import { parseFavouritesFile } from './favourites-file';
 import type { FavouritesStore } from './favourites-store';
+import type { Message } from './i18n';
 import type { Request, Response } from './messages';
 
 /**
@@ -19,7 +20,7 @@ export async function answerRequest<T extends Request['type']>(
       case 'favourites/set': {
         const { talkId, starred } = request as Extract<Request, { type: 'favourites/set' }>;
         // Stars are only given to talks we know; taking one away always works (even a talk since removed).
-        if (starred && !isKnownTalk(talkId)) return { ok: false, error: `There is no talk “${talkId}” to star.` };
+        if (starred && !isKnownTalk(talkId)) return { ok: false, error: ['star_unknown', talkId] };
         await store.set(talkId, starred);
         await onChanged();
         return { ok: true, value: await store.list() } as Response<T>;
@@ -36,17 +37,14 @@ export async function answerRequest<T extends Request['type']>(
   } catch (error) {
     return { ok: false, error: describeStorageError(error) };
   }
-  return { ok: false, error: 'Talkmark did not understand that request.' };
+  return { ok: false, error: ['bad_request'] };
 }
 
-/** A sentence for the favourites area when IndexedDB fails: what happened and what the user can do. */
-export function describeStorageError(error: unknown): string {
+/** What to tell the user when IndexedDB fails: what happened and what they can do. */
+export function describeStorageError(error: unknown): Message {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError')
-    return 'Favourites could not be saved: the browser’s storage for Talkmark is full.';
-  if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'SecurityError') {
-    return 'Favourites are unavailable: this browser window does not let Talkmark store data (private mode?).';
-  }
-  if (name === 'VersionError') return 'Favourites were saved by a newer Talkmark; update Talkmark to see them.';
-  return `Favourites are unavailable right now (${error instanceof Error ? error.message : String(error)}). Search still works.`;
+  if (name === 'QuotaExceededError') return ['storage_full'];
+  if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'SecurityError') return ['storage_private'];
+  if (name === 'VersionError') return ['storage_newer'];
+  return ['storage_other', error instanceof Error ? error.message : String(error)];
 }

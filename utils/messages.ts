@@ -1,4 +1,5 @@
 import type { Favourite, MergeReport } from './favourites-store';
+import type { Message } from './i18n';
 
 /**
  * Everything a view (popup, YouTube panel) asks of the background, which owns the favourites database.
@@ -16,7 +17,10 @@ export interface ResponseValues {
   'favourites/import': MergeReport;
 }
 
-export type Response<T extends Request['type']> = { ok: true; value: ResponseValues[T] } | { ok: false; error: string };
+/** A failure carries a message for the user (a key and its substitutions), put into words by the view. */
+export type Response<T extends Request['type']> =
+  | { ok: true; value: ResponseValues[T] }
+  | { ok: false; error: Message };
 
 /** The key the background bumps in storage.local after each change: every view, content scripts included, hears it. */
 export const FAVOURITES_REVISION_KEY = 'favourites-revision';

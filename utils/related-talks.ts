@@ -1,12 +1,13 @@
 import { type Catalogue, speakersOf } from '../data/catalogue';
 import type { Talk } from '../data/schema';
+import type { Message } from './i18n';
 import { tokenize } from './search';
 
 export interface RelatedTalk {
   talk: Talk;
   score: number;
-  /** Why it is related, in a few words each, strongest first: "Also by Sugu Sougoumarane", "Also about gdpr". */
-  reasons: string[];
+  /** Why it is related, strongest first: "Also by Sugu Sougoumarane", "Also about gdpr". */
+  reasons: Message[];
 }
 
 // Words that say nothing about a talk's subject.
@@ -27,6 +28,11 @@ function contentWords(text: string): Set<string> {
       .filter((word) => word.length > 2 && !STOP_WORDS.has(word))
       .map(stem),
   );
+}
+
+/** "A, B and C" in the runtime's language (the browser's, in the extension). */
+function listOf(items: readonly string[]): string {
+  return new Intl.ListFormat(undefined, { type: 'conjunction' }).format(items);
 }
 
 function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] {
@@ -64,11 +70,11 @@ export function rankRelatedTalks(talk: Talk, from: Catalogue, limit = 5): Relate
         3 * sharedSpeakers.length +
         sharedTopics.reduce((sum, topic) => sum + (weights.get(topic) ?? 0), 0) +
         4 * similarity;
-      const reasons = [
-        ...(sharedSpeakers.length ? [`Also by ${sharedSpeakers.map((speaker) => speaker.name).join(' and ')}`] : []),
-        ...(sharedTopics.length ? [`Also about ${sharedTopics.slice(0, 2).join(', ')}`] : []),
+      const reasons: Message[] = [
+        ...(sharedSpeakers.length ? [['reason_also_by', listOf(sharedSpeakers.map((s) => s.name))] as const] : []),
+        ...(sharedTopics.length ? [['reason_also_about', listOf(sharedTopics.slice(0, 2))] as const] : []),
       ];
-      return { talk: other, score, reasons: reasons.length ? reasons : ['Similar subject'] };
+      return { talk: other, score, reasons: reasons.length ? reasons : [['reason_similar'] as const] };
     })
     .filter((related) => related.score > 0)
     .sort((a, b) => b.score - a.score)
@@ -106,13 +112,13 @@ export function talksForVideoTitle(title: string, from: Catalogue, limit = 5): R
         topics.reduce((sum, topic) => sum + (weights.get(topic) ?? 0), 0) +
         1.5 * sharedWords.length +
         organisations.length;
-      const reasons = [
-        ...(named.length ? [`${named.map((speaker) => speaker.name).join(' and ')} speaks`] : []),
-        ...(topics.length ? [`About ${topics.slice(0, 2).join(', ')}`] : []),
+      const reasons: Message[] = [
+        ...(named.length ? [['reason_speaks', listOf(named.map((speaker) => speaker.name))] as const] : []),
+        ...(topics.length ? [['reason_about', listOf(topics.slice(0, 2))] as const] : []),
         ...(!named.length && !topics.length && sharedWords.length
-          ? [`About ${sharedWords.slice(0, 2).join(', ')}`]
+          ? [['reason_about', listOf(sharedWords.slice(0, 2))] as const]
           : []),
-        ...(organisations.length ? [`From ${organisations.join(', ')}`] : []),
+        ...(organisations.length ? [['reason_from', listOf(organisations)] as const] : []),
       ];
       return { talk, score, reasons };
     })

@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { type Catalogue, eventOf, KIND_LABELS, speakersOf } from '../data/catalogue';
+import { type Catalogue, eventOf, KIND_SEARCH_WORDS, speakersOf } from '../data/catalogue';
 import type { Talk } from '../data/schema';
 
 /** What the index knows of one talk: plain text per field, so the index needs no catalogue types. */
@@ -208,7 +208,7 @@ export function searchDocumentFor(talk: Talk, from: Catalogue): SearchDocument {
     organisations: [...new Set(speakers.map((speaker) => speaker.organisation))].join(' '),
     topics: talk.topics.join(' '),
     summary: talk.summary,
-    context: `${KIND_LABELS[talk.kind]} ${eventOf(talk, from)?.name ?? ''}`,
+    context: `${KIND_SEARCH_WORDS[talk.kind]} ${eventOf(talk, from)?.name ?? ''}`,
     weight: KIND_WEIGHTS[talk.kind],
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
+import { t } from '../../utils/i18n';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChange, type Settings, saveSettings } from '../../utils/settings';
 
 /** The options page: the YouTube panel switch, and favourites export and import (also in the popup). */
@@ -19,26 +20,24 @@ export function Options() {
       setSettings(await saveSettings(patch));
       setError(undefined);
     } catch (caught) {
-      setError(`The setting could not be saved (${caught instanceof Error ? caught.message : String(caught)}).`);
+      setError(t('options_save_failed', caught instanceof Error ? caught.message : String(caught)));
     }
   };
 
   return (
     <main class="options">
-      <h1>Talkmark options</h1>
+      <h1>{t('options_title')}</h1>
       <section>
-        <h2>On YouTube</h2>
+        <h2>{t('options_youtube')}</h2>
         <label class="switch">
           <input
             type="checkbox"
             checked={settings.youtubePanel}
             onChange={(event) => void change({ youtubePanel: event.currentTarget.checked })}
           />
-          Show the Talkmark panel beside videos about the catalogue’s talks
+          {t('options_panel_switch')}
         </label>
-        <p class="hint">
-          Turning it off removes the panel from open YouTube tabs at once; search and favourites keep working.
-        </p>
+        <p class="hint">{t('options_panel_hint')}</p>
         {error ? (
           <p class="notice notice-error" role="alert">
             {error}
@@ -46,7 +45,7 @@ export function Options() {
         ) : null}
       </section>
       <section>
-        <h2>Favourites ({favourites.favourites.length})</h2>
+        <h2>{t('options_favourites', favourites.favourites.length)}</h2>
         <FavouritesTools state={favourites} />
       </section>
     </main>

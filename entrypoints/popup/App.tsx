@@ -4,6 +4,7 @@ import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
 import { catalogue, talkUrl } from '../../data/catalogue';
 import type { Talk } from '../../data/schema';
+import { type MessageKey, t } from '../../utils/i18n';
 import { PENDING_QUERY_KEY } from '../../utils/messages';
 import { createCatalogueSearch } from '../../utils/search';
 import { hasActiveFilters, matchesFilters, type TalkFilters } from '../../utils/talk-filters';
@@ -37,10 +38,24 @@ async function takePendingQuery(): Promise<string | undefined> {
 
 /** The toolbar popup: search and filters over the catalogue, and the favourites. */
 export function App() {
-  const [query, setQuery] = useState(queryInAddress ?? '');
-  const [filters, setFilters] = useState<TalkFilters>({});
-  const [view, setView] = useState<View>('talks');
+  const [query, setQueryState] = useState(queryInAddress ?? '');
+  const [filters, setFiltersState] = useState<TalkFilters>({});
+  const [view, setViewState] = useState<View>('talks');
   const [activeIndex, setActiveIndex] = useState(0);
+  // A new query, filter or view starts again from its first row, in the same update, so that an arrow key
+  // pressed right after typing moves from the new first row.
+  const setQuery = (next: string) => {
+    setQueryState(next);
+    setActiveIndex(0);
+  };
+  const setFilters = (next: TalkFilters) => {
+    setFiltersState(next);
+    setActiveIndex(0);
+  };
+  const setView = (next: View) => {
+    setViewState(next);
+    setActiveIndex(0);
+  };
   const favourites = useFavourites();
   const input = useRef<HTMLInputElement>(null);
 
@@ -53,8 +68,6 @@ export function App() {
     [view, query, filters, favourites.favourites, favourites.starred],
   );
 
-  // A new query, filter or view starts again from its first row.
-  useEffect(() => setActiveIndex(0), [query, filters, view]);
   const active = rows[Math.min(activeIndex, rows.length - 1)];
 
   const open = (row: ResultRow | undefined) => {
@@ -86,7 +99,7 @@ export function App() {
     <main class="popup">
       <header class="popup-header">
         <label class="search-label" for="talk-search">
-          Search talks
+          {t('search_label')}
         </label>
         <div class="search-row">
           <svg class="search-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
@@ -105,7 +118,7 @@ export function App() {
             aria-activedescendant={activeId}
             aria-autocomplete="list"
             aria-describedby="keyboard-help"
-            placeholder="Talks, speakers, topics…"
+            placeholder={t('search_placeholder')}
             autocomplete="off"
             spellcheck={false}
             // biome-ignore lint/a11y/noAutofocus: the popup exists to be typed into
@@ -115,13 +128,19 @@ export function App() {
             onKeyDown={onKeyDown}
           />
         </div>
-        <div class="tabs" role="tablist" aria-label="Show">
-          <ViewTab view="talks" current={view} onSelect={setView} label="Talks" count={catalogue.talks.length} />
+        <div class="tabs" role="tablist" aria-label={t('tabs_label')}>
+          <ViewTab
+            view="talks"
+            current={view}
+            onSelect={setView}
+            label={t('tab_talks')}
+            count={catalogue.talks.length}
+          />
           <ViewTab
             view="favourites"
             current={view}
             onSelect={setView}
-            label="Favourites"
+            label={t('tab_favourites')}
             count={favourites.favourites.length}
           />
         </div>
@@ -141,7 +160,7 @@ export function App() {
         {rows.length > 0 ? (
           <ResultList
             id={listboxId}
-            label={view === 'talks' ? 'Talks' : 'Favourite talks'}
+            label={t(view === 'talks' ? 'list_talks' : 'list_favourites')}
             rows={rows}
             activeId={active?.id}
             starred={favourites.starred}
@@ -166,7 +185,8 @@ export function App() {
 
       <footer class="keyboard-help" id="keyboard-help">
         <kbd>↑</kbd>
-        <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Ctrl</kbd>+<kbd>S</kbd> star · <kbd>Esc</kbd> clear
+        <kbd>↓</kbd> {t('keyboard_move')} · <kbd>Enter</kbd> {t('keyboard_open')} · <kbd>Ctrl</kbd>+<kbd>S</kbd>{' '}
+        {t('keyboard_star')} · <kbd>Esc</kbd> {t('keyboard_clear')}
       </footer>
     </main>
   );
@@ -197,31 +217,36 @@ function ViewTab(props: { view: View; current: View; onSelect(view: View): void;
 }
 
 function EmptyState(props: { query: string; view: View; filtered: boolean; onClearFilters(): void }) {
-  const what = props.view === 'favourites' ? 'favourites' : 'talks';
-  if (props.view === 'favourites' && !props.query && !props.filtered) {
+  if (props.view === 'favourites' && !props.query.trim() && !props.filtered) {
     return (
       <div class="empty">
-        <p class="empty-title">No favourites yet</p>
-        <p>Star a talk with its ☆ button, or press Ctrl+S on the highlighted result, to keep it here.</p>
+        <p class="empty-title">{t('empty_favourites_title')}</p>
+        <p>{t('empty_favourites_hint')}</p>
       </div>
     );
   }
   return (
     <div class="empty">
-      <p class="empty-title">
-        No {what} match{props.query ? ` “${props.query.trim()}”` : ''}
-        {props.filtered ? ' with these filters' : ''}.
-      </p>
-      <p>
-        Check the spelling, try fewer words, or search for a speaker, an organisation or a topic such as “sharding”.
-      </p>
+      <p class="empty-title">{noMatchText(props.query, props.view, props.filtered)}</p>
+      <p>{t('empty_hint')}</p>
       {props.filtered ? (
         <button type="button" class="link-button" onClick={props.onClearFilters}>
-          Clear filters
+          {t('clear_filters')}
         </button>
       ) : null}
     </div>
   );
+}
+
+function noMatchText(query: string, view: View, filtered: boolean): string {
+  const trimmed = query.trim();
+  const keys: Record<View, [withQuery: MessageKey, withBoth: MessageKey, withFilters: MessageKey]> = {
+    talks: ['no_talks_match', 'no_talks_match_filtered', 'no_talks_with_filters'],
+    favourites: ['no_favourites_match', 'no_favourites_match_filtered', 'no_favourites_with_filters'],
+  };
+  const [withQuery, withBoth, withFilters] = keys[view];
+  if (!trimmed) return t(withFilters);
+  return t(filtered ? withBoth : withQuery, trimmed);
 }
 
 function rowsFor(
@@ -259,11 +284,11 @@ function rowsFor(
 }
 
 function statusText(count: number, query: string, view: View, filtered: boolean): string {
-  const noun = view === 'favourites' ? (count === 1 ? 'favourite' : 'favourites') : count === 1 ? 'talk' : 'talks';
-  if (count === 0)
-    return `No ${view === 'favourites' ? 'favourites' : 'talks'} match${query.trim() ? ` “${query.trim()}”` : ''}.`;
-  if (!query.trim() && !filtered) return `${count} ${noun}`;
-  return `${count} ${noun} ${query.trim() ? `for “${query.trim()}”` : 'shown'}${filtered && query.trim() ? ', filtered' : ''}`;
+  if (count === 0) return noMatchText(query, view, filtered);
+  const many: MessageKey = view === 'favourites' ? 'status_favourites' : 'status_talks';
+  const counted = count === 1 ? t(`${many}_one`) : t(many, count);
+  const text = query.trim() ? t('status_results', counted, query.trim()) : counted;
+  return filtered ? t('status_filtered', text) : text;
 }
 
 function optionId(talkId: string): string {

@@ -1,5 +1,6 @@
-import { catalogue, KIND_LABELS } from '../../data/catalogue';
+import { catalogue } from '../../data/catalogue';
 import type { TalkKind } from '../../data/schema';
+import { kindLabel, t } from '../../utils/i18n';
 import { filterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
 
 const choices = filterChoices(catalogue);
@@ -15,21 +16,21 @@ export function FilterBar(props: {
   const speaker = filters.speakerId ? catalogue.speakers.get(filters.speakerId) : undefined;
   return (
     <fieldset class="filters">
-      <legend class="visually-hidden">Filters</legend>
+      <legend class="visually-hidden">{t('filters_legend')}</legend>
       <FilterSelect
-        label="Kind"
+        label={t('filter_kind')}
         value={filters.kind}
-        choices={choices.kinds.map((kind) => [kind, KIND_LABELS[kind]])}
+        choices={choices.kinds.map((kind) => [kind, kindLabel(kind)])}
         onChange={(kind) => set({ kind: kind as TalkKind | undefined })}
       />
       <FilterSelect
-        label="Organisation"
+        label={t('filter_organisation')}
         value={filters.organisation}
         choices={choices.organisations.map((organisation) => [organisation, organisation])}
         onChange={(organisation) => set({ organisation })}
       />
       <FilterSelect
-        label="Topic"
+        label={t('filter_topic')}
         value={filters.topic}
         choices={choices.topics.map((topic) => [topic, topic])}
         onChange={(topic) => set({ topic })}
@@ -41,18 +42,18 @@ export function FilterBar(props: {
             checked={filters.favouritesOnly ?? false}
             onChange={(event) => set({ favouritesOnly: event.currentTarget.checked || undefined })}
           />
-          Favourites only
+          {t('filter_favourites_only')}
         </label>
       )}
       {speaker ? (
         <button type="button" class="chip" onClick={() => set({ speakerId: undefined })}>
-          Speaker: {speaker.name} <span aria-hidden="true">×</span>
-          <span class="visually-hidden">(remove this filter)</span>
+          {t('filter_speaker', speaker.name)} <span aria-hidden="true">×</span>
+          <span class="visually-hidden">{t('filter_remove')}</span>
         </button>
       ) : null}
       {hasActiveFilters(filters) ? (
         <button type="button" class="link-button" onClick={() => onChange({})}>
-          Clear filters
+          {t('clear_filters')}
         </button>
       ) : null}
     </fieldset>

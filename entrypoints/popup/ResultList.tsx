@@ -1,8 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { FavouriteButton } from '../../components/FavouriteButton';
 import { Highlighted } from '../../components/Highlighted';
-import { eventOf, formatTimestamp, KIND_LABELS, speakersOf } from '../../data/catalogue';
+import { eventOf, formatTimestamp, speakersOf } from '../../data/catalogue';
 import type { Talk } from '../../data/schema';
+import { kindLabel, t } from '../../utils/i18n';
 
 export interface ResultRow {
   id: string;
@@ -87,9 +88,9 @@ function TalkLines(props: {
   return (
     <>
       <span class="result-meta">
-        <span class={`kind kind-${talk.kind}`}>{KIND_LABELS[talk.kind]}</span>
-        {talk.startSeconds ? <span class="start">from {formatTimestamp(talk.startSeconds)}</span> : null}
-        {props.starredAt ? <span class="starred-at">starred {formatDate(props.starredAt)}</span> : null}
+        <span class={`kind kind-${talk.kind}`}>{kindLabel(talk.kind)}</span>
+        {talk.startSeconds ? <span class="start">{t('result_start', formatTimestamp(talk.startSeconds))}</span> : null}
+        {props.starredAt ? <span class="starred-at">{t('result_starred', formatDate(props.starredAt))}</span> : null}
       </span>
       <span class="result-title">
         <Highlighted text={talk.title} terms={terms} />
@@ -103,7 +104,7 @@ function TalkLines(props: {
             {/* biome-ignore lint/a11y/useKeyWithClickEvents: see above */}
             <span
               class="speaker"
-              title={`Show only talks by ${speaker.name}`}
+              title={t('speaker_filter_hint', speaker.name)}
               onClick={(event) => {
                 event.stopPropagation();
                 props.onSpeaker(speaker.id);
@@ -126,10 +127,10 @@ function MissingTalk({ id, starredAt }: { id: string; starredAt: number | undefi
   return (
     <>
       <span class="result-meta">
-        {starredAt ? <span class="starred-at">starred {formatDate(starredAt)}</span> : null}
+        {starredAt ? <span class="starred-at">{t('result_starred', formatDate(starredAt))}</span> : null}
       </span>
-      <span class="result-title missing">A talk no longer in the catalogue</span>
-      <span class="result-speakers">Kept so your star is not lost (id “{id}”). Unstar it to remove it.</span>
+      <span class="result-title missing">{t('missing_talk_title')}</span>
+      <span class="result-speakers">{t('missing_talk_detail', id)}</span>
     </>
   );
 }

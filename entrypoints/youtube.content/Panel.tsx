@@ -1,7 +1,8 @@
 import { FavouriteButton } from '../../components/FavouriteButton';
 import { useFavourites } from '../../components/useFavourites';
-import { eventOf, formatTimestamp, KIND_LABELS, speakersOf, talkUrl } from '../../data/catalogue';
+import { eventOf, formatTimestamp, speakersOf, talkUrl } from '../../data/catalogue';
 import type { Talk } from '../../data/schema';
+import { kindLabel, say, t } from '../../utils/i18n';
 import type { PanelContent } from '../../utils/panel-content';
 import type { RelatedTalk } from '../../utils/related-talks';
 
@@ -15,14 +16,14 @@ interface PanelProps {
 /** The Talkmark panel beside a YouTube video. */
 export function Panel({ content, collapsed, onCollapsedChange, onSeek }: PanelProps) {
   return (
-    <section class="panel" aria-label="Talkmark">
+    <section class="panel" aria-label={t('panel_label')}>
       <header class="panel-header">
         <span class="brand">
           <span class="brand-mark" aria-hidden="true">
             ★
           </span>
           Talkmark
-          {content.kind === 'about' ? <span class="panel-heading"> · Talks on this subject</span> : null}
+          {content.kind === 'about' ? <span class="panel-heading"> · {t('panel_about')}</span> : null}
         </span>
         <button
           type="button"
@@ -31,13 +32,13 @@ export function Panel({ content, collapsed, onCollapsedChange, onSeek }: PanelPr
           aria-controls="talkmark-panel-body"
           onClick={() => onCollapsedChange(!collapsed)}
         >
-          {collapsed ? 'Show' : 'Hide'}
+          {t(collapsed ? 'panel_show' : 'panel_hide')}
         </button>
       </header>
       {collapsed ? null : (
         <div id="talkmark-panel-body">
           {content.kind === 'talk' ? <CurrentTalk talk={content.talk} onSeek={onSeek} /> : null}
-          <h2 class="related-heading">{content.kind === 'talk' ? 'Related talks' : 'From the catalogue'}</h2>
+          <h2 class="related-heading">{t(content.kind === 'talk' ? 'panel_related' : 'panel_from_catalogue')}</h2>
           <ul class="related">
             {content.related.map((related) => (
               <RelatedItem key={related.talk.id} related={related} />
@@ -54,7 +55,7 @@ function CurrentTalk({ talk, onSeek }: { talk: Talk; onSeek(seconds: number): vo
   return (
     <div class="current">
       <p class="meta">
-        {KIND_LABELS[talk.kind]} · {eventOf(talk)?.name}
+        {kindLabel(talk.kind)} · {eventOf(talk)?.name}
       </p>
       <div class="title-row">
         <p class="title">{talk.title}</p>
@@ -72,7 +73,7 @@ function CurrentTalk({ talk, onSeek }: { talk: Talk; onSeek(seconds: number): vo
       </p>
       {talk.startSeconds ? (
         <button type="button" class="seek" onClick={() => onSeek(talk.startSeconds ?? 0)}>
-          ▶ Jump to the talk at {formatTimestamp(talk.startSeconds)}
+          {t('panel_jump', formatTimestamp(talk.startSeconds))}
         </button>
       ) : null}
       {favourites.error ? (
@@ -92,12 +93,12 @@ function RelatedItem({ related }: { related: RelatedTalk }) {
       <a href={talkUrl(talk)} target={external ? '_blank' : undefined} rel={external ? 'noreferrer' : undefined}>
         <span class="related-title">{talk.title}</span>
         <span class="related-by">
-          {KIND_LABELS[talk.kind]} ·{' '}
+          {kindLabel(talk.kind)} ·{' '}
           {speakersOf(talk)
             .map((speaker) => speaker.name)
             .join(', ')}
         </span>
-        <span class="why">{related.reasons.join(' · ')}</span>
+        <span class="why">{related.reasons.map(say).join(' · ')}</span>
       </a>
     </li>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFavouritesFile, parseFavouritesFile } from '../../utils/favourites-file';
+import { say } from '../../utils/i18n';
 
 const known = (id: string) => ['vitess-keynote', 'geo-partitioning-with-vitess'].includes(id);
 const titles: Record<string, string> = { 'vitess-keynote': 'Keynote', 'geo-partitioning-with-vitess': 'Geo' };
@@ -45,11 +46,11 @@ describe('favourites file', () => {
   ])('refuses %s with a clear message', (_label, text, message) => {
     const result = parseFavouritesFile(text, known);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(message);
+    expect(!result.ok && say(result.error)).toMatch(message);
   });
 
   it('refuses a file of many megabytes before reading it', () => {
     const result = parseFavouritesFile('{}', known, 25_000_000);
-    expect(!result.ok && result.error).toMatch(/25\.0 MB, far too big/);
+    expect(!result.ok && say(result.error)).toMatch(/25\.0 MB, far too big/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../data/catalogue';
+import { say } from '../../utils/i18n';
 import { rankRelatedTalks, talksForVideoTitle } from '../../utils/related-talks';
 
 const talk = (id: string) => {
@@ -23,18 +24,18 @@ describe('rankRelatedTalks', () => {
   it('puts talks by the same speaker first and says so', () => {
     const related = rankRelatedTalks(talk('vitess-stateless-storage'), catalogue);
     expect(ids(related.slice(0, 2))).toEqual(expect.arrayContaining(['kubernetes-podcast-81']));
-    expect(related[0]?.reasons[0]).toMatch(/^Also by Sugu Sougoumarane/);
+    expect(say(related[0]!.reasons[0]!)).toMatch(/^Also by Sugu Sougoumarane/);
   });
 
   it('relates talks that share rare topics', () => {
     const related = rankRelatedTalks(talk('aks-to-gke-in-an-hour'), catalogue);
     expect(related[0]?.talk.id).toBe('migrate-mysql-to-vitess');
-    expect(related[0]?.reasons).toContain('Also about migration, vitess');
+    expect(related[0]?.reasons.map(say)).toContain('Also about migration and vitess');
   });
 
   it('relates the extensions talk through Kubernetes only', () => {
     const related = rankRelatedTalks(talk('extensions-design-patterns'), catalogue);
-    expect(related[0]?.reasons.join(' ')).toMatch(/kubernetes/);
+    expect(related[0]?.reasons.map(say).join(' ')).toMatch(/kubernetes/);
   });
 });
 
@@ -54,7 +55,7 @@ describe('talksForVideoTitle', () => {
   it('lists the talks of a speaker named in the title first', () => {
     const related = talksForVideoTitle('A chat with Sugu Sougoumarane', catalogue);
     expect(related.slice(0, 3).every((r) => r.talk.speakerIds.includes('sugu-sougoumarane'))).toBe(true);
-    expect(related[0]?.reasons).toContain('Sugu Sougoumarane speaks');
+    expect(related[0]?.reasons.map(say)).toContain('Sugu Sougoumarane speaks');
   });
 
   it.each([
