@@ -1,10 +1,10 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { it } from 'vitest';
 import { catalogue } from '../data/catalogue';
+import { gzipKb, gzipKbOfPage } from '../tests/e2e/bundle-size';
 import { EXTENSION_DIR, launchExtension, launchPlainBrowser } from '../tests/e2e/harness';
 import { LABELLED_QUERIES } from '../tests/search-queries';
 import { searchDocumentFor } from '../utils/search';
@@ -211,7 +211,6 @@ async function contentScriptCost(
 }
 
 function sizes(): void {
-  const gzipKb = (file: string) => round(gzipSync(readFileSync(file), { level: 9 }).length / 1024, 1);
   const files = (dir: string, pattern: RegExp) =>
     existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => pattern.test(f)) : [];
   const rows: Row[] = [];
@@ -220,7 +219,10 @@ function sizes(): void {
     const kb = matched.reduce((sum, file) => sum + gzipKb(join(EXTENSION_DIR, file)), 0);
     rows.push({ what: name, files: matched.join(' + '), 'gzip KB': round(kb, 1) });
   };
-  entry('popup (everything it loads)', /^(popup\.html|chunks\/popup-.*\.js|assets\/popup-.*\.css)$/);
+  for (const page of ['popup.html', 'options.html']) {
+    const { files, kb } = gzipKbOfPage(EXTENSION_DIR, page);
+    rows.push({ what: `${page} (everything it loads)`, files: files.join(' + '), 'gzip KB': round(kb, 1) });
+  }
   entry('YouTube content script (js + css)', /^content-scripts\/youtube\.(js|css)$/);
   entry('background', /^background\.js$/);
   for (const zip of files(join(EXTENSION_DIR, '..'), /\.zip$/)) {

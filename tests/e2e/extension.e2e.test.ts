@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { gzipKb, gzipKbOfPage } from './bundle-size';
 import { EXTENSION_DIR, launchExtension } from './harness';
 
 const FIREFOX_DIR = join(EXTENSION_DIR, '../firefox-mv3');
@@ -60,5 +61,19 @@ describe('the store packages (npm run zip)', () => {
       ).toBe(true);
     }
     expect(Object.keys(manifest(EXTENSION_DIR).icons)).toEqual(['16', '32', '48', '96', '128']);
+  });
+});
+
+describe('size budgets (gzip)', () => {
+  it('everything the popup loads stays within 35 KB', () => {
+    expect(gzipKbOfPage(EXTENSION_DIR, 'popup.html').kb).toBeLessThanOrEqual(35);
+  });
+
+  it('the YouTube content script stays within 20 KB (the goal is 15; see README)', () => {
+    const kb = ['youtube.js', 'youtube.css'].reduce(
+      (sum, file) => sum + gzipKb(join(EXTENSION_DIR, 'content-scripts', file)),
+      0,
+    );
+    expect(kb).toBeLessThanOrEqual(20);
   });
 });
