@@ -48,14 +48,6 @@ export function talkUrl(talk: Talk): string {
   return `https://www.youtube.com/watch?v=${talk.videoId}${start}`;
 }
 
-/** "1:45" for 105 seconds; hours when needed ("1:02:03"). */
-export function formatTimestamp(totalSeconds: number): string {
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = String(totalSeconds % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
-
 /** The words each kind is found by in search (the catalogue is in English); views show `kind_*` messages. */
 export const KIND_SEARCH_WORDS: Readonly<Record<Talk['kind'], string>> = {
   keynote: 'Keynote',

@@ -6,6 +6,7 @@ import { openFavouritesStore } from '../utils/favourites-store';
 import { t } from '../utils/i18n';
 import { FAVOURITES_REVISION_KEY, PENDING_QUERY_KEY, parseRequest } from '../utils/messages';
 import { omniboxDestination, omniboxSuggestions } from '../utils/omnibox';
+import { panelFor } from '../utils/panel-content';
 import { createCatalogueSearch, type TalkSearch } from '../utils/search';
 
 const CONTEXT_MENU_ID = 'search-talks';
@@ -21,6 +22,9 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseRequest(message);
     if (!request) return undefined;
+    if (request.type === 'panel/for-video') {
+      return Promise.resolve({ ok: true, value: panelFor(request.videoId, request.title, catalogue) ?? null });
+    }
     return answerRequest(request, store, isKnownTalk, announceChange);
   });
 

@@ -1,19 +1,7 @@
 import { browser } from '#imports';
+import { askBackground as ask } from './ask-background';
 import type { Favourite, MergeReport } from './favourites-store';
-import { say, t } from './i18n';
-import { FAVOURITES_REVISION_KEY, type Request, type Response, type ResponseValues } from './messages';
-
-async function ask<T extends Request['type']>(request: Request & { type: T }): Promise<ResponseValues[T]> {
-  let response: Response<T> | undefined;
-  try {
-    response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
-  } catch (error) {
-    throw new Error(t('background_unreachable', String(error)));
-  }
-  if (!response) throw new Error(t('background_silent'));
-  if (!response.ok) throw new Error(say(response.error));
-  return response.value;
-}
+import { FAVOURITES_REVISION_KEY } from './messages';
 
 /** How views (popup, YouTube panel) read and change favourites: always through the background. */
 export const favouritesClient = {

@@ -1,17 +1,20 @@
 import type { Favourite, MergeReport } from './favourites-store';
 import type { Message } from './i18n';
+import type { PanelContent } from './panel-content';
 
 /**
- * Everything a view (popup, YouTube panel) asks of the background, which owns the favourites database.
- * Content scripts run in YouTube's origin, where IndexedDB would be YouTube's, so they must ask.
+ * Everything a view (popup, YouTube panel) asks of the background, which owns the favourites database and the
+ * catalogue's rankings. Content scripts run in YouTube's origin, where IndexedDB would be YouTube's, so they ask.
  */
 export type Request =
+  | { type: 'panel/for-video'; videoId: string; title?: string }
   | { type: 'favourites/list' }
   | { type: 'favourites/set'; talkId: string; starred: boolean }
   | { type: 'favourites/import'; text: string; size: number };
 
 /** What each request answers when it succeeds. */
 export interface ResponseValues {
+  'panel/for-video': PanelContent | null;
   'favourites/list': Favourite[];
   'favourites/set': Favourite[];
   'favourites/import': MergeReport;
@@ -33,6 +36,12 @@ export function parseRequest(message: unknown): Request | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const m = message as Record<string, unknown>;
   switch (m.type) {
+    case 'panel/for-video':
+      return typeof m.videoId === 'string' &&
+        m.videoId.length <= 64 &&
+        (m.title === undefined || typeof m.title === 'string')
+        ? { type: m.type, videoId: m.videoId, ...(typeof m.title === 'string' ? { title: m.title.slice(0, 500) } : {}) }
+        : undefined;
     case 'favourites/list':
       return { type: m.type };
     case 'favourites/set':

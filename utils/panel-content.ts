@@ -1,20 +1,72 @@
-import type { Catalogue } from '../data/catalogue';
-import type { Talk } from '../data/schema';
+import { type Catalogue, eventOf, speakersOf, talkUrl } from '../data/catalogue';
+import type { Talk, TalkKind } from '../data/schema';
+import type { Message } from './i18n';
 import { type RelatedTalk, rankRelatedTalks, talksForVideoTitle } from './related-talks';
 
-/** What the YouTube panel shows: a catalogue talk and its relations, or talks a non-catalogue video is about. */
+/**
+ * What the YouTube panel shows, ready to render and to send between contexts: the background works it out from
+ * the catalogue, so the content script (loaded on every YouTube page) carries neither the catalogue nor ranking.
+ */
 export type PanelContent =
-  | { kind: 'talk'; talk: Talk; related: RelatedTalk[] }
-  | { kind: 'about'; related: RelatedTalk[] };
+  | { kind: 'talk'; talk: PanelTalk; related: PanelRelated[] }
+  | { kind: 'about'; related: PanelRelated[] };
 
-/** The catalogue talk with this video id, with its related talks; undefined when the video is not one. */
-export function panelForCatalogueVideo(videoId: string, from: Catalogue): PanelContent | undefined {
-  const talk = from.talksByVideoId.get(videoId);
-  return talk ? { kind: 'talk', talk, related: rankRelatedTalks(talk, from) } : undefined;
+export interface PanelTalk {
+  id: string;
+  title: string;
+  kind: TalkKind;
+  eventName: string;
+  /** "Name (Organisation, Role)" for each speaker. */
+  speakers: string[];
+  startSeconds?: number;
 }
 
-/** For any other video: the talks its title is plainly about, or undefined (show nothing). */
-export function panelForVideoTitle(title: string, from: Catalogue): PanelContent | undefined {
-  const related = talksForVideoTitle(title, from);
-  return related.length > 0 ? { kind: 'about', related } : undefined;
+export interface PanelRelated {
+  id: string;
+  title: string;
+  kind: TalkKind;
+  speakerNames: string[];
+  url: string;
+  /** Opens outside YouTube (an interview's page), so in a new tab. */
+  external: boolean;
+  reasons: Message[];
+}
+
+/** The panel for a video: its catalogue talk if it is one, else (given its title) the talks it is plainly about. */
+export function panelFor(videoId: string, title: string | undefined, from: Catalogue): PanelContent | undefined {
+  const talk = from.talksByVideoId.get(videoId);
+  if (talk)
+    return {
+      kind: 'talk',
+      talk: panelTalk(talk, from),
+      related: rankRelatedTalks(talk, from).map((r) => related(r, from)),
+    };
+  if (title === undefined) return undefined;
+  const about = talksForVideoTitle(title, from);
+  return about.length > 0 ? { kind: 'about', related: about.map((r) => related(r, from)) } : undefined;
+}
+
+function panelTalk(talk: Talk, from: Catalogue): PanelTalk {
+  return {
+    id: talk.id,
+    title: talk.title,
+    kind: talk.kind,
+    eventName: eventOf(talk, from)?.name ?? '',
+    speakers: speakersOf(talk, from).map(
+      (speaker) => `${speaker.name} (${[speaker.organisation, speaker.role].filter(Boolean).join(', ')})`,
+    ),
+    ...(talk.startSeconds ? { startSeconds: talk.startSeconds } : {}),
+  };
+}
+
+function related({ talk, reasons }: RelatedTalk, from: Catalogue): PanelRelated {
+  return {
+    id: talk.id,
+    title: talk.title,
+    kind: talk.kind,
+    speakerNames: speakersOf(talk, from).map((speaker) => speaker.name),
+    url: talkUrl(talk),
+    external: !talk.videoId,
+    reasons,
+  };
 }

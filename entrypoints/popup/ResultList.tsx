@@ -1,8 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { FavouriteButton } from '../../components/FavouriteButton';
 import { Highlighted } from '../../components/Highlighted';
-import { eventOf, formatTimestamp, speakersOf } from '../../data/catalogue';
+import { eventOf, speakersOf } from '../../data/catalogue';
 import type { Talk } from '../../data/schema';
+import { formatTimestamp } from '../../utils/format-timestamp';
 import { kindLabel, t } from '../../utils/i18n';
 
 export interface ResultRow {

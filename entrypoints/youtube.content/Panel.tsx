@@ -1,20 +1,26 @@
 import { FavouriteButton } from '../../components/FavouriteButton';
-import { useFavourites } from '../../components/useFavourites';
-import { eventOf, formatTimestamp, speakersOf, talkUrl } from '../../data/catalogue';
-import type { Talk } from '../../data/schema';
+import { formatTimestamp } from '../../utils/format-timestamp';
 import { kindLabel, say, t } from '../../utils/i18n';
-import type { PanelContent } from '../../utils/panel-content';
-import type { RelatedTalk } from '../../utils/related-talks';
+import type { PanelContent, PanelRelated, PanelTalk } from '../../utils/panel-content';
+
+/** The current talk's star, kept by the panel's controller (no hooks: the content script stays small). */
+export interface PanelFavourite {
+  starred: boolean;
+  /** What is wrong with favourites, in words; the star is disabled while set. */
+  error: string | undefined;
+  onToggle(starred: boolean): void;
+}
 
 interface PanelProps {
   content: PanelContent;
+  favourite: PanelFavourite;
   collapsed: boolean;
   onCollapsedChange(collapsed: boolean): void;
   onSeek(seconds: number): void;
 }
 
 /** The Talkmark panel beside a YouTube video. */
-export function Panel({ content, collapsed, onCollapsedChange, onSeek }: PanelProps) {
+export function Panel({ content, favourite, collapsed, onCollapsedChange, onSeek }: PanelProps) {
   return (
     <section class="panel" aria-label={t('panel_label')}>
       <header class="panel-header">
@@ -37,11 +43,11 @@ export function Panel({ content, collapsed, onCollapsedChange, onSeek }: PanelPr
       </header>
       {collapsed ? null : (
         <div id="talkmark-panel-body">
-          {content.kind === 'talk' ? <CurrentTalk talk={content.talk} onSeek={onSeek} /> : null}
+          {content.kind === 'talk' ? <CurrentTalk talk={content.talk} favourite={favourite} onSeek={onSeek} /> : null}
           <h2 class="related-heading">{t(content.kind === 'talk' ? 'panel_related' : 'panel_from_catalogue')}</h2>
           <ul class="related">
             {content.related.map((related) => (
-              <RelatedItem key={related.talk.id} related={related} />
+              <RelatedItem key={related.id} related={related} />
             ))}
           </ul>
         </div>
@@ -50,53 +56,48 @@ export function Panel({ content, collapsed, onCollapsedChange, onSeek }: PanelPr
   );
 }
 
-function CurrentTalk({ talk, onSeek }: { talk: Talk; onSeek(seconds: number): void }) {
-  const favourites = useFavourites();
+function CurrentTalk(props: { talk: PanelTalk; favourite: PanelFavourite; onSeek(seconds: number): void }) {
+  const { talk, favourite } = props;
   return (
     <div class="current">
       <p class="meta">
-        {kindLabel(talk.kind)} · {eventOf(talk)?.name}
+        {kindLabel(talk.kind)} · {talk.eventName}
       </p>
       <div class="title-row">
         <p class="title">{talk.title}</p>
         <FavouriteButton
           title={talk.title}
-          starred={favourites.starred.has(talk.id)}
-          disabled={favourites.loading && favourites.error !== undefined}
-          onToggle={(starred) => void favourites.setStarred(talk.id, starred)}
+          starred={favourite.starred}
+          disabled={favourite.error !== undefined}
+          onToggle={favourite.onToggle}
         />
       </div>
-      <p class="speakers">
-        {speakersOf(talk)
-          .map((speaker) => `${speaker.name} (${[speaker.organisation, speaker.role].filter(Boolean).join(', ')})`)
-          .join(' · ')}
-      </p>
+      <p class="speakers">{talk.speakers.join(' · ')}</p>
       {talk.startSeconds ? (
-        <button type="button" class="seek" onClick={() => onSeek(talk.startSeconds ?? 0)}>
+        <button type="button" class="seek" onClick={() => props.onSeek(talk.startSeconds ?? 0)}>
           {t('panel_jump', formatTimestamp(talk.startSeconds))}
         </button>
       ) : null}
-      {favourites.error ? (
+      {favourite.error ? (
         <p class="error" role="alert">
-          {favourites.error}
+          {favourite.error}
         </p>
       ) : null}
     </div>
   );
 }
 
-function RelatedItem({ related }: { related: RelatedTalk }) {
-  const { talk } = related;
-  const external = !talk.videoId;
+function RelatedItem({ related }: { related: PanelRelated }) {
   return (
     <li>
-      <a href={talkUrl(talk)} target={external ? '_blank' : undefined} rel={external ? 'noreferrer' : undefined}>
-        <span class="related-title">{talk.title}</span>
+      <a
+        href={related.url}
+        target={related.external ? '_blank' : undefined}
+        rel={related.external ? 'noreferrer' : undefined}
+      >
+        <span class="related-title">{related.title}</span>
         <span class="related-by">
-          {kindLabel(talk.kind)} ·{' '}
-          {speakersOf(talk)
-            .map((speaker) => speaker.name)
-            .join(', ')}
+          {kindLabel(related.kind)} · {related.speakerNames.join(', ')}
         </span>
         <span class="why">{related.reasons.map(say).join(' · ')}</span>
       </a>

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { browser, type ContentScriptContext, createShadowRootUi, defineContentScript } from '#imports';
-import { catalogue } from '../../data/catalogue';
-import { type PanelContent, panelForCatalogueVideo, panelForVideoTitle } from '../../utils/panel-content';
+import { askBackground } from '../../utils/ask-background';
+import { favouritesClient } from '../../utils/favourites-client';
+import type { PanelContent } from '../../utils/panel-content';
 import { loadSettings, onSettingsChange } from '../../utils/settings';
 import {
   findPanelAnchor,
@@ -11,7 +12,7 @@ import {
   YOUTUBE_SELECTORS,
 } from '../../utils/youtube-page';
 import { parseYouTubeVideoId } from '../../utils/youtube-url';
-import { Panel } from './Panel';
+import { Panel, type PanelFavourite } from './Panel';
 import './style.css';
 
 const COLLAPSED_KEY = 'panel-collapsed';
@@ -34,6 +35,9 @@ export default defineContentScript({
  */
 class PanelController {
   private content: PanelContent | undefined;
+  /** The current talk's star, as the background last said; shown at once when clicked. */
+  private starred = false;
+  private favouritesError: string | undefined;
   /** The options page's switch; while off, the script only listens for it to come back on. */
   private enabled = true;
   private collapsed = false;
@@ -75,6 +79,7 @@ class PanelController {
         void this.update();
       }),
     );
+    ctx.onInvalidated(favouritesClient.onChange(() => void this.refreshStar()));
     void loadSettings().then((settings) => {
       this.enabled = settings.youtubePanel;
       void this.update();
@@ -107,10 +112,13 @@ class PanelController {
     if (navigation !== this.navigation) return;
     this.collapsed = stored[COLLAPSED_KEY] === true;
 
-    const known = panelForCatalogueVideo(videoId, catalogue);
+    // The background knows the catalogue: a catalogue talk is recognised by its id alone.
+    const known = await this.askPanel(videoId);
+    if (navigation !== this.navigation) return;
     if (known) {
       this.staleTitle = undefined; // decided by the id; the title does not matter
       this.content = known;
+      await this.refreshStar();
     } else {
       this.judgeTitle(videoId);
       // YouTube may take a while to replace the previous title; past this, judge whatever it shows.
@@ -143,10 +151,56 @@ class PanelController {
     if (!title || title === this.staleTitle || title === this.judgedTitle) return;
     this.staleTitle = undefined;
     this.judgedTitle = title;
-    this.content = panelForVideoTitle(title, catalogue);
-    if (!this.content) this.ui?.remove();
-    else if (this.ui?.shadowHost.isConnected) this.render(this.ui.uiContainer);
-    else void this.show(this.navigation);
+    const navigation = this.navigation;
+    void this.askPanel(videoId, title).then((content) => {
+      if (navigation !== this.navigation || this.judgedTitle !== title) return; // overtaken by a newer title
+      this.content = content;
+      if (!content) this.ui?.remove();
+      else if (this.ui?.shadowHost.isConnected) this.render(this.ui.uiContainer);
+      else void this.show(navigation);
+    });
+  }
+
+  /** The panel the background works out for this video (and title); none when it cannot be asked. */
+  private async askPanel(videoId: string, title?: string): Promise<PanelContent | undefined> {
+    try {
+      return (await askBackground({ type: 'panel/for-video', videoId, ...(title ? { title } : {}) })) ?? undefined;
+    } catch {
+      return undefined; // the extension was reloaded or updated under this page: stay quiet
+    }
+  }
+
+  /** Reads the current talk's star from the favourites, as on showing it and whenever any view changes one. */
+  private async refreshStar(): Promise<void> {
+    const talk = this.content?.kind === 'talk' ? this.content.talk : undefined;
+    if (!talk) return;
+    try {
+      const favourites = await favouritesClient.list();
+      this.starred = favourites.some((favourite) => favourite.talkId === talk.id);
+      this.favouritesError = undefined;
+    } catch (error) {
+      this.favouritesError = error instanceof Error ? error.message : String(error);
+    }
+    this.rerender();
+  }
+
+  private async toggleStar(starred: boolean): Promise<void> {
+    const talk = this.content?.kind === 'talk' ? this.content.talk : undefined;
+    if (!talk) return;
+    this.starred = starred; // show it at once; the background's answer settles it
+    this.rerender();
+    try {
+      const favourites = await favouritesClient.set(talk.id, starred);
+      this.starred = favourites.some((favourite) => favourite.talkId === talk.id);
+      this.favouritesError = undefined;
+    } catch (error) {
+      this.favouritesError = error instanceof Error ? error.message : String(error);
+    }
+    this.rerender();
+  }
+
+  private rerender(): void {
+    if (this.ui?.shadowHost.isConnected) this.render(this.ui.uiContainer);
   }
 
   /**
@@ -210,6 +264,7 @@ class PanelController {
     render(
       <Panel
         content={this.content}
+        favourite={this.favourite()}
         collapsed={this.collapsed}
         onCollapsedChange={(collapsed) => this.setCollapsed(collapsed, true)}
         onSeek={(seconds) => seekPlayer(document, seconds)}
@@ -218,9 +273,17 @@ class PanelController {
     );
   }
 
+  private favourite(): PanelFavourite {
+    return {
+      starred: this.starred,
+      error: this.favouritesError,
+      onToggle: (starred) => void this.toggleStar(starred),
+    };
+  }
+
   private setCollapsed(collapsed: boolean, remember: boolean): void {
     this.collapsed = collapsed;
     if (remember) void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
-    if (this.ui?.shadowHost.isConnected) this.render(this.ui.uiContainer);
+    this.rerender();
   }
 }

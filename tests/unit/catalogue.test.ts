@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, catalogue, eventFiles, formatTimestamp, speakersOf, talkUrl } from '../../data/catalogue';
+import { buildCatalogue, catalogue, eventFiles, speakersOf, talkUrl } from '../../data/catalogue';
 import type { EventFile } from '../../data/schema';
 import { validateCatalogue } from '../../data/validate-catalogue';
+import { formatTimestamp } from '../../utils/format-timestamp';
 
 /** The recap's facts, copied by hand from it: the catalogue must hold exactly these. */
 const RECAP_TALKS = [
