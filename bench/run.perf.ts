@@ -223,6 +223,7 @@ function sizes(): void {
     const { files, kb } = gzipKbOfPage(EXTENSION_DIR, page);
     rows.push({ what: `${page} (everything it loads)`, files: files.join(' + '), 'gzip KB': round(kb, 1) });
   }
+  entry('YouTube content script', /^content-scripts\/youtube\.js$/);
   entry('YouTube content script (js + css)', /^content-scripts\/youtube\.(js|css)$/);
   entry('background', /^background\.js$/);
   for (const zip of files(join(EXTENSION_DIR, '..'), /\.zip$/)) {

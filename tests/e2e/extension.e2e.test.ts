@@ -69,11 +69,9 @@ describe('size budgets (gzip)', () => {
     expect(gzipKbOfPage(EXTENSION_DIR, 'popup.html').kb).toBeLessThanOrEqual(35);
   });
 
-  it('the YouTube content script stays within 20 KB (the goal is 15; see README)', () => {
-    const kb = ['youtube.js', 'youtube.css'].reduce(
-      (sum, file) => sum + gzipKb(join(EXTENSION_DIR, 'content-scripts', file)),
-      0,
-    );
-    expect(kb).toBeLessThanOrEqual(20);
+  it('the YouTube content script stays within 15 KB, and within 16 KB with its stylesheet', () => {
+    const script = gzipKb(join(EXTENSION_DIR, 'content-scripts/youtube.js'));
+    expect(script).toBeLessThanOrEqual(15);
+    expect(script + gzipKb(join(EXTENSION_DIR, 'content-scripts/youtube.css'))).toBeLessThanOrEqual(16);
   });
 });
