@@ -6,13 +6,14 @@ import { catalogue, talkUrl } from '../../data/catalogue';
 import type { Talk } from '../../data/schema';
 import { type MessageKey, t } from '../../utils/i18n';
 import { PENDING_QUERY_KEY } from '../../utils/messages';
-import { createCatalogueSearch } from '../../utils/search';
+import { createCatalogueSearch, type TalkSearch } from '../../utils/search';
 import { hasActiveFilters, matchesFilters, type TalkFilters } from '../../utils/talk-filters';
 import { FilterBar } from './FilterBar';
 import { ResultList, type ResultRow } from './ResultList';
 
-// Built once when the popup opens; the shipped catalogue indexes in about a millisecond.
-const search = createCatalogueSearch(catalogue);
+// Built on the first keystroke, not before the first paint, which lists the whole catalogue without it.
+let search: TalkSearch | undefined;
+const talkSearch = () => (search ??= createCatalogueSearch(catalogue));
 
 type View = 'talks' | 'favourites';
 
@@ -256,7 +257,7 @@ function rowsFor(
   favourites: readonly { talkId: string; starredAt: number }[],
   starred: ReadonlySet<string>,
 ): ResultRow[] {
-  const hits = query.trim() ? search.search(query) : undefined;
+  const hits = query.trim() ? talkSearch().search(query) : undefined;
   let rows: ResultRow[];
   if (view === 'talks') {
     rows = hits

@@ -174,13 +174,21 @@ class PanelController {
   private async refreshStar(): Promise<void> {
     const talk = this.content?.kind === 'talk' ? this.content.talk : undefined;
     if (!talk) return;
+    let starred = this.starred;
+    let error: string | undefined;
     try {
-      const favourites = await favouritesClient.list();
-      this.starred = favourites.some((favourite) => favourite.talkId === talk.id);
-      this.favouritesError = undefined;
-    } catch (error) {
-      this.favouritesError = error instanceof Error ? error.message : String(error);
+      starred = (await favouritesClient.list()).some((favourite) => favourite.talkId === talk.id);
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
     }
+    this.settleStar(talk.id, starred, error);
+  }
+
+  /** Applies an answer about a talk's star, unless the page has moved on to another talk meanwhile. */
+  private settleStar(talkId: string, starred: boolean, error: string | undefined): void {
+    if (this.content?.kind !== 'talk' || this.content.talk.id !== talkId) return;
+    this.starred = starred;
+    this.favouritesError = error;
     this.rerender();
   }
 
@@ -191,12 +199,14 @@ class PanelController {
     this.rerender();
     try {
       const favourites = await favouritesClient.set(talk.id, starred);
-      this.starred = favourites.some((favourite) => favourite.talkId === talk.id);
-      this.favouritesError = undefined;
-    } catch (error) {
-      this.favouritesError = error instanceof Error ? error.message : String(error);
+      this.settleStar(
+        talk.id,
+        favourites.some((favourite) => favourite.talkId === talk.id),
+        undefined,
+      );
+    } catch (caught) {
+      this.settleStar(talk.id, !starred, caught instanceof Error ? caught.message : String(caught));
     }
-    this.rerender();
   }
 
   private rerender(): void {
