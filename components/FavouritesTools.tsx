@@ -60,12 +60,7 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
         <button type="button" class="button" onClick={exportFavourites} disabled={state.favourites.length === 0}>
           {t('export')}
         </button>
-        <button
-          type="button"
-          class="button"
-          onClick={() => fileInput.current?.click()}
-          disabled={!!state.error && state.loading}
-        >
+        <button type="button" class="button" onClick={() => fileInput.current?.click()} disabled={state.loading}>
           {t('import')}
         </button>
         <input

@@ -51,7 +51,8 @@ export function useFavourites(): FavouritesState {
       setError(undefined);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
-      await favouritesClient.list().then(setFavourites, () => setFavourites((current) => current));
+      // Show what is really stored; if even that cannot be read, the error above already says so.
+      await favouritesClient.list().then(setFavourites, () => undefined);
     }
   }, []);
 
