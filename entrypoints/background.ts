@@ -18,7 +18,7 @@ export default defineBackground(() => {
   const announceChange = () => browser.storage.local.set({ [FAVOURITES_REVISION_KEY]: crypto.randomUUID() });
 
   browser.runtime.onMessage.addListener((message, sender) => {
-    // Only this extension's own pages and content scripts may touch favourites.
+    // Only this extension's own pages and content scripts may ask anything of it.
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseRequest(message);
     if (!request) return undefined;

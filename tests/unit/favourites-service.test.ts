@@ -71,6 +71,10 @@ describe('the background’s favourites service', () => {
 describe('parseRequest', () => {
   it.each([
     [{ type: 'favourites/list' }, true],
+    [{ type: 'panel/for-video', videoId: 'two3TzF9mVY' }, true],
+    [{ type: 'panel/for-video', videoId: 'two3TzF9mVY', title: 'Vitess' }, true],
+    [{ type: 'panel/for-video', videoId: 'two3TzF9mVY', title: 42 }, false],
+    [{ type: 'panel/for-video' }, false],
     [{ type: 'favourites/set', talkId: 'a', starred: true }, true],
     [{ type: 'favourites/set', talkId: 'a', starred: 'yes' }, false],
     [{ type: 'favourites/set', starred: true }, false],
