@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { watchStorageKey } from './watch-storage';
 
 /** What a person can set on the options page; kept in storage.sync so it follows them between browsers. */
 export interface Settings {
@@ -33,9 +34,5 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
 
 /** Calls `listener` with the new settings whenever any view changes them; returns the unsubscribe. */
 export function onSettingsChange(listener: (settings: Settings) => void): () => void {
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'sync' && KEY in changes) listener(readSettings(changes[KEY]?.newValue));
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  return watchStorageKey('sync', KEY, (value) => listener(readSettings(value)));
 }

@@ -4,6 +4,7 @@ import { askBackground } from '../../utils/ask-background';
 import { favouritesClient } from '../../utils/favourites-client';
 import type { PanelContent } from '../../utils/panel-content';
 import { loadSettings, onSettingsChange } from '../../utils/settings';
+import { watchStorageKey } from '../../utils/watch-storage';
 import {
   findPanelAnchor,
   readRenderedVideoId,
@@ -66,12 +67,9 @@ class PanelController {
     ctx.addEventListener(document, 'yt-navigate-finish', () => void this.update());
     ctx.addEventListener(window, 'wxt:locationchange', () => void this.update());
     ctx.onInvalidated(() => this.clear());
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && COLLAPSED_KEY in changes)
-        this.setCollapsed(changes[COLLAPSED_KEY]?.newValue === true, false);
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+    ctx.onInvalidated(
+      watchStorageKey('local', COLLAPSED_KEY, (collapsed) => this.setCollapsed(collapsed === true, false)),
+    );
     ctx.onInvalidated(
       onSettingsChange((settings) => {
         this.enabled = settings.youtubePanel;
