@@ -39,11 +39,19 @@ function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] {
   return [...a].filter((item) => b.has(item));
 }
 
+// A catalogue never changes once built, so its topic weights are worked out once, not on every panel request.
+const topicWeightsCache = new WeakMap<Catalogue, Map<string, number>>();
+
 /** How rare each topic is across the catalogue: sharing a rare topic says more than sharing a common one. */
 function topicWeights(from: Catalogue): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const talk of from.talks) for (const topic of talk.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-  return new Map([...counts].map(([topic, count]) => [topic, 0.1 + Math.log(from.talks.length / count)]));
+  let weights = topicWeightsCache.get(from);
+  if (!weights) {
+    const counts = new Map<string, number>();
+    for (const talk of from.talks) for (const topic of talk.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    weights = new Map([...counts].map(([topic, count]) => [topic, 0.1 + Math.log(from.talks.length / count)]));
+    topicWeightsCache.set(from, weights);
+  }
+  return weights;
 }
 
 /**
