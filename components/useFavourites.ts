@@ -11,7 +11,6 @@ export interface FavouritesState {
   /** What went wrong, in words for the user; cleared by the next success. */
   error: string | undefined;
   setStarred(talkId: string, starred: boolean): Promise<void>;
-  reload(): Promise<void>;
 }
 
 /**
@@ -65,6 +64,5 @@ export function useFavourites(): FavouritesState {
     loading,
     error,
     setStarred,
-    reload,
   };
 }

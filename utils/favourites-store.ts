@@ -15,8 +15,8 @@ interface TalkmarkDB extends DBSchema {
   };
 }
 
-export const DATABASE_NAME = 'talkmark';
-export const DATABASE_VERSION = 2;
+const DATABASE_NAME = 'talkmark';
+const DATABASE_VERSION = 2;
 
 export interface MergeReport {
   added: number;

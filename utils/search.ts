@@ -86,7 +86,7 @@ const withTypos: SearchOptions = {
 const anyWordWithTypos: SearchOptions = { ...withTypos, combineWith: 'OR' };
 
 /** How many hits a search returns at most: more than a popup can show, few enough to rank cheaply. */
-export const SEARCH_LIMIT = 50;
+const SEARCH_LIMIT = 50;
 
 // A last word this short ("s", "da") is the start of a word being typed. Expanding it inside the index would
 // score most of a large catalogue on every first keystroke, so instead the talks found for the words before it
