@@ -41,9 +41,12 @@ export function eventOf(talk: Talk, from: Catalogue = catalogue): ConferenceEven
   return from.events.get(talk.eventId);
 }
 
-/** Where opening a talk takes the user: its YouTube video (at the talk's start), else the source's link. */
-export function talkUrl(talk: Talk): string {
-  if (!talk.videoId) return talk.link;
+/**
+ * Where opening a talk takes the user: its YouTube video (at the talk's start), else its recording elsewhere,
+ * else the talk's page; undefined when the source gives none of them.
+ */
+export function talkUrl(talk: Talk): string | undefined {
+  if (!talk.videoId) return talk.watchUrl ?? talk.link;
   const start = talk.startSeconds ? `&t=${talk.startSeconds}` : '';
   return `https://www.youtube.com/watch?v=${talk.videoId}${start}`;
 }

@@ -13,7 +13,8 @@ export interface Speaker {
   /** Stable kebab-case id, referenced by talks. */
   id: string;
   name: string;
-  organisation: string;
+  /** Where the source states one (imported schedules often do not). */
+  organisation?: string;
   /** Only where the source states one. */
   role?: string;
   /** Names the source also uses for this person (e.g. a short first name), so search finds them. */
@@ -31,17 +32,20 @@ export interface Source {
 export interface ConferenceEvent {
   id: string;
   name: string;
-  location: string;
-  /** Free text such as "November 2019". */
-  when: string;
-  url: string;
-  source: Source;
+  location?: string;
+  /** Free text such as "November 2019", or the ISO date an imported schedule starts. */
+  when?: string;
+  url?: string;
+  /** Where the facts come from: bundled catalogues name their source; an imported one is its own source. */
+  source?: Source;
   /**
    * Names (of projects, products, companies) that, in a YouTube video's title, plainly mean the video is about
    * this event's subjects, so the YouTube panel offers these talks there. Keep it to distinctive names:
    * "Vitess" yes, "Kubernetes" no (most Kubernetes videos are not about these talks).
    */
   subjects: string[];
+  /** The words a topic slug stands for, where the source names it ("Ethics, Society & Politics"). */
+  topicNames?: Record<string, string>;
 }
 
 export interface Talk {
@@ -53,9 +57,12 @@ export interface Talk {
   speakerIds: string[];
   /** Lower-case kebab-case subjects, e.g. `vitess`, `geo-partitioning`. */
   topics: string[];
-  summary: string;
-  /** The link exactly as the source gives it. */
-  link: string;
+  /** In our own words for bundled talks; an imported talk's is its schedule's abstract as plain text. */
+  summary?: string;
+  /** The talk's page, exactly as the source gives it. */
+  link?: string;
+  /** A recording that is not on YouTube (video.fosdem.org, media.ccc.de), exactly as the source gives it. */
+  watchUrl?: string;
   /** The YouTube video, for talks that have one: 11 characters of [A-Za-z0-9_-]. */
   videoId?: string;
   /** Where the talk starts inside the video, when it is one segment of a longer recording. */

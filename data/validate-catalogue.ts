@@ -20,6 +20,9 @@ export function validateCatalogue(files: readonly EventFile[]): string[] {
       if (Array.isArray(value) && value.length === 0) report(where, `"${field}" is empty`);
     }
   };
+  const requireFields = <T extends object>(where: string, record: T, fields: Array<keyof T & string>) => {
+    for (const field of fields) if (record[field] === undefined) report(where, `"${field}" is missing`);
+  };
   const checkUrl = (where: string, url: string) => {
     if (!isHttpsUrl(url)) report(where, `"${url}" is not an https link`);
   };
@@ -46,15 +49,20 @@ export function validateCatalogue(files: readonly EventFile[]): string[] {
   for (const file of files) {
     const { event } = file;
     checkText(`event ${event.id}`, event);
-    checkText(`event ${event.id} source`, event.source);
-    checkUrl(`event ${event.id}`, event.url);
-    if (!ISO_DATE.test(event.source.published)) report(`event ${event.id}`, 'source date is not YYYY-MM-DD');
+    // Imported schedules may leave these out; a bundled event file always names where its facts come from.
+    requireFields(`event ${event.id}`, event, ['location', 'when', 'url', 'source']);
+    if (event.source) {
+      checkText(`event ${event.id} source`, event.source);
+      if (!ISO_DATE.test(event.source.published)) report(`event ${event.id}`, 'source date is not YYYY-MM-DD');
+    }
+    if (event.url) checkUrl(`event ${event.id}`, event.url);
     if (event.subjects.some((subject) => subject.trim() === '')) report(`event ${event.id}`, 'a subject is empty');
 
     const local = new Set<string>();
     for (const speaker of file.speakers) {
       const where = `speaker ${speaker.id}`;
       checkText(where, speaker);
+      requireFields(where, speaker, ['organisation']);
       if (local.has(speaker.id)) report(where, 'id is used more than once');
       local.add(speaker.id);
       const earlier = speakers.get(speaker.id);
@@ -70,7 +78,8 @@ export function validateCatalogue(files: readonly EventFile[]): string[] {
     for (const talk of file.talks) {
       const where = `talk ${talk.id}`;
       checkText(where, talk);
-      checkUrl(where, talk.link);
+      requireFields(where, talk, ['summary', 'link']);
+      if (talk.link) checkUrl(where, talk.link);
       if (talk.eventId !== file.event.id)
         report(where, `belongs to event "${talk.eventId}" but sits in ${file.event.id}`);
       if (!TALK_KINDS.includes(talk.kind)) report(where, `kind "${talk.kind}" is unknown`);

@@ -1,0 +1,70 @@
+import type { Message } from '../i18n';
+import { catalogueFromDraft, type ImportedCatalogue, MAX_TALKS_PER_CATALOGUE, type ScheduleDraft } from './draft';
+import { frabJsonDraft, record } from './frab-json';
+import { parseFrabXml } from './frab-xml';
+import { sessionizeDraft } from './sessionize-json';
+import { readCatalogueFile } from './talkmark-json';
+
+export type { CatalogueFormat, ImportedCatalogue } from './draft';
+
+/** Bigger than any real schedule (FOSDEM's whole history is 5 MB); larger files are refused before reading. */
+export const MAX_SCHEDULE_FILE_BYTES = 50_000_000;
+
+export type ScheduleImport = { ok: true; catalogue: ImportedCatalogue } | { ok: false; error: Message };
+
+/**
+ * The catalogue in a schedule file, recognised by its content (never by its name): frab / pentabarf XML,
+ * frab-compatible JSON (frab, pretalx), Sessionize JSON, or a Talkmark catalogue. All or nothing: either the
+ * whole catalogue, or one sentence saying why the file is refused.
+ */
+export function parseScheduleFile(
+  text: string,
+  fileName: string,
+  onProgress: (fraction: number) => void = () => {},
+): ScheduleImport {
+  const fail = (...error: Message): ScheduleImport => ({ ok: false, error });
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  // A binary file (an image renamed .xml, an archive) decodes with NULs or replacement characters early on.
+  if (/[\u0000\uFFFD]/.test(start.slice(0, 1024))) return fail('import_binary');
+
+  let draft: ScheduleDraft | undefined;
+  if (start.startsWith('<')) {
+    const parsed = parseFrabXml(start, onProgress);
+    if (!parsed.ok) return parsed;
+    draft = parsed.draft;
+  } else if (start.startsWith('{') || start.startsWith('[')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(start);
+    } catch {
+      return fail('import_json_damaged');
+    }
+    onProgress(0.5);
+    const root = record(data);
+    if (root?.format === 'talkmark-favourites') return fail('import_is_favourites');
+    if (root?.format === 'talkmark-catalogue') {
+      const read = readCatalogueFile(root);
+      if (!read.ok) return read;
+      if (read.file.talks.length === 0) return fail('import_no_talks');
+      if (read.file.talks.length > MAX_TALKS_PER_CATALOGUE) {
+        return fail('import_too_many', String(read.file.talks.length), String(MAX_TALKS_PER_CATALOGUE));
+      }
+      const catalogue = { id: read.file.event.id, format: 'talkmark-json' as const, file: read.file };
+      return { ok: true, catalogue: { ...catalogue, skipped: { untitled: 0, repeated: 0 } } };
+    }
+    const schedule = record(root?.schedule);
+    draft = (schedule && frabJsonDraft(schedule)) || (root && sessionizeDraft(root)) || undefined;
+    if (!draft) return fail('import_json_not_schedule');
+  } else {
+    return fail('import_not_schedule');
+  }
+
+  if (draft.events.length > MAX_TALKS_PER_CATALOGUE) {
+    return fail('import_too_many', String(draft.events.length), String(MAX_TALKS_PER_CATALOGUE));
+  }
+  const catalogue = catalogueFromDraft(draft, fileName.replace(/\.[^.]*$/, ''));
+  if (!catalogue) return fail('import_no_name');
+  if (catalogue.file.talks.length === 0) return fail('import_no_talks');
+  onProgress(1);
+  return { ok: true, catalogue };
+}
