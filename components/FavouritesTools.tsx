@@ -1,5 +1,4 @@
 import { useRef, useState } from 'preact/hooks';
-import { catalogue } from '../data/catalogue';
 import { favouritesClient } from '../utils/favourites-client';
 import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../utils/favourites-file';
 import { t } from '../utils/i18n';
@@ -11,10 +10,11 @@ type Notice = { kind: 'error' | 'success'; text: string } | undefined;
 export function FavouritesTools({ state }: { state: FavouritesState }) {
   const [notice, setNotice] = useState<Notice>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const videoIds = state.favourites.flatMap((f) => catalogue.talksById.get(f.talkId)?.videoId ?? []);
+  const videoIds = state.favourites.flatMap((favourite) => favourite.videoId ?? []);
 
   const exportFavourites = () => {
-    const file = createFavouritesFile(state.favourites, (id) => catalogue.talksById.get(id)?.title);
+    const titles = new Map(state.favourites.map((favourite) => [favourite.talkId, favourite.title]));
+    const file = createFavouritesFile(state.favourites, (id) => titles.get(id));
     const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: favouritesFileName() });
     link.click();

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { favouritesClient } from '../utils/favourites-client';
-import type { Favourite } from '../utils/favourites-store';
+import type { FavouriteEntry } from '../utils/messages';
 
 export interface FavouritesState {
   /** Newest first. */
-  favourites: Favourite[];
+  favourites: FavouriteEntry[];
   starred: ReadonlySet<string>;
   /** Still asking the background for the first time. */
   loading: boolean;
@@ -18,7 +18,7 @@ export interface FavouritesState {
  * panel) changes one.
  */
 export function useFavourites(): FavouritesState {
-  const [favourites, setFavourites] = useState<Favourite[]>([]);
+  const [favourites, setFavourites] = useState<FavouriteEntry[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | undefined>();
 

@@ -11,17 +11,32 @@ export interface Catalogue {
   events: ReadonlyMap<string, ConferenceEvent>;
 }
 
+/**
+ * One catalogue from several event files (the bundled ones first, then imported ones). A speaker who appears in
+ * several files is one person: the first description wins, and later files only fill in what it lacks. A video
+ * belongs to the first talk that names it.
+ */
 export function buildCatalogue(files: readonly EventFile[]): Catalogue {
   const talks = files
     .flatMap((file) => file.talks)
     .map((talk, index) => ({ talk, index }))
     .sort((a, b) => TALK_KINDS.indexOf(a.talk.kind) - TALK_KINDS.indexOf(b.talk.kind) || a.index - b.index)
     .map(({ talk }) => talk);
+  const talksByVideoId = new Map<string, Talk>();
+  for (const file of files) {
+    for (const talk of file.talks)
+      if (talk.videoId && !talksByVideoId.has(talk.videoId)) talksByVideoId.set(talk.videoId, talk);
+  }
+  const speakers = new Map<string, Speaker>();
+  for (const speaker of files.flatMap((file) => file.speakers)) {
+    const known = speakers.get(speaker.id);
+    speakers.set(speaker.id, known ? { ...speaker, ...known } : speaker);
+  }
   return {
     talks,
     talksById: new Map(talks.map((talk) => [talk.id, talk])),
-    talksByVideoId: new Map(talks.flatMap((talk) => (talk.videoId ? [[talk.videoId, talk] as const] : []))),
-    speakers: new Map(files.flatMap((file) => file.speakers).map((speaker) => [speaker.id, speaker])),
+    talksByVideoId,
+    speakers,
     events: new Map(files.map((file) => [file.event.id, file.event])),
   };
 }

@@ -1,47 +1,91 @@
 import type { Browser } from 'wxt/browser';
 import { browser, defineBackground } from '#imports';
-import { catalogue } from '../data/catalogue';
-import { answerRequest } from '../utils/favourites-service';
-import { openFavouritesStore } from '../utils/favourites-store';
+import type { Catalogue } from '../data/catalogue';
+import { eventFiles } from '../data/catalogue';
+import { openCatalogueStore } from '../utils/catalogue-store';
+import { answerRequest, describeStorageError } from '../utils/favourites-service';
+import { type Favourite, openFavouritesStore } from '../utils/favourites-store';
 import { t } from '../utils/i18n';
-import { FAVOURITES_REVISION_KEY, PENDING_QUERY_KEY, parseRequest } from '../utils/messages';
+import { createLiveCatalogue } from '../utils/live-catalogue';
+import {
+  CATALOGUES_REVISION_KEY,
+  FAVOURITES_REVISION_KEY,
+  type FavouriteEntry,
+  PENDING_QUERY_KEY,
+  parseRequest,
+  type Request,
+} from '../utils/messages';
 import { omniboxDestination, omniboxSuggestions } from '../utils/omnibox';
 import { panelFor } from '../utils/panel-content';
-import { createCatalogueSearch, type TalkSearch } from '../utils/search';
+import { filterChoices } from '../utils/talk-filters';
+import { findTalks } from '../utils/talk-results';
+import { watchStorageKey } from '../utils/watch-storage';
 
 const CONTEXT_MENU_ID = 'search-talks';
 
 export default defineBackground(() => {
-  // The favourites database lives here, in the extension's origin; every view reaches it by message.
+  // The database lives in the extension's origin; every view reaches favourites and catalogues by message.
   const store = openFavouritesStore();
-  const isKnownTalk = (talkId: string) => catalogue.talksById.has(talkId);
+  const live = createLiveCatalogue(eventFiles, openCatalogueStore());
+  // The options page imports and removes catalogues, then bumps this key.
+  watchStorageKey('local', CATALOGUES_REVISION_KEY, () => live.invalidate());
   const announceChange = () => browser.storage.local.set({ [FAVOURITES_REVISION_KEY]: crypto.randomUUID() });
+
+  const withTalkDetails = (favourites: Favourite[], from: Catalogue): FavouriteEntry[] =>
+    favourites.map((favourite) => {
+      const talk = from.talksById.get(favourite.talkId);
+      return talk ? { ...favourite, title: talk.title, ...(talk.videoId ? { videoId: talk.videoId } : {}) } : favourite;
+    });
+
+  const answer = async (request: Request) => {
+    let from = await live.catalogue();
+    switch (request.type) {
+      case 'panel/for-video':
+        return { ok: true, value: panelFor(request.videoId, request.title, from) ?? null };
+      case 'talks/choices':
+        return { ok: true, value: filterChoices(from) };
+      case 'talks/search': {
+        const favourites = await store.list().catch(() => []);
+        return { ok: true, value: findTalks(request, from, await live.search(), favourites) };
+      }
+      default: {
+        // A talk imported a moment ago may not be read yet (the change notice is still on its way).
+        if (request.type === 'favourites/set' && request.starred && !from.talksById.has(request.talkId)) {
+          live.invalidate();
+          from = await live.catalogue();
+        }
+        const response = await answerRequest(request, store, (id) => from.talksById.has(id), announceChange);
+        return response.ok && Array.isArray(response.value)
+          ? { ok: true, value: withTalkDetails(response.value, from) }
+          : response;
+      }
+    }
+  };
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Only this extension's own pages and content scripts may ask anything of it.
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseRequest(message);
     if (!request) return undefined;
-    if (request.type === 'panel/for-video') {
-      return Promise.resolve({ ok: true, value: panelFor(request.videoId, request.title, catalogue) ?? null });
-    }
-    return answerRequest(request, store, isKnownTalk, announceChange);
+    return answer(request).catch((error: unknown) => {
+      console.error('Talkmark: a request failed', request.type, error);
+      return { ok: false, error: describeStorageError(error) };
+    });
   });
 
-  // Built on first use: most service-worker wake-ups are favourites messages, which do not need it.
-  let search: TalkSearch | undefined;
-  const talkSearch = () => (search ??= createCatalogueSearch(catalogue));
   const searchPage = (query: string) => browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`);
 
-  const omniboxInputChanged = (text: string, suggest: (suggestions: Browser.omnibox.SuggestResult[]) => void) =>
-    suggest(omniboxSuggestions(text, talkSearch(), catalogue, import.meta.env.BROWSER !== 'firefox'));
+  const omniboxInputChanged = async (text: string, suggest: (suggestions: Browser.omnibox.SuggestResult[]) => void) =>
+    suggest(
+      omniboxSuggestions(text, await live.search(), await live.catalogue(), import.meta.env.BROWSER !== 'firefox'),
+    );
   const omniboxInputEntered = async (text: string, disposition: `${Browser.omnibox.OnInputEnteredDisposition}`) => {
-    const url = omniboxDestination(text, talkSearch(), catalogue, searchPage);
+    const url = omniboxDestination(text, await live.search(), await live.catalogue(), searchPage);
     if (disposition === 'currentTab') await browser.tabs.update({ url });
     else await browser.tabs.create({ url, active: disposition === 'newForegroundTab' });
   };
   browser.omnibox.setDefaultSuggestion({ description: t('omnibox_default') });
-  browser.omnibox.onInputChanged.addListener(omniboxInputChanged);
+  browser.omnibox.onInputChanged.addListener((text, suggest) => void omniboxInputChanged(text, suggest));
   browser.omnibox.onInputEntered.addListener((text, disposition) => void omniboxInputEntered(text, disposition));
 
   // Selected text → the search, in the popup where the browser lets an extension open it, else in a tab whose

@@ -1,12 +1,14 @@
 import { askBackground as ask } from './ask-background';
-import type { Favourite, MergeReport } from './favourites-store';
+import type { MergeReport } from './favourites-store';
+import type { FavouriteEntry } from './messages';
 import { FAVOURITES_REVISION_KEY } from './messages';
 import { watchStorageKey } from './watch-storage';
 
 /** How views (popup, YouTube panel) read and change favourites: always through the background. */
 export const favouritesClient = {
-  list: (): Promise<Favourite[]> => ask({ type: 'favourites/list' }),
-  set: (talkId: string, starred: boolean): Promise<Favourite[]> => ask({ type: 'favourites/set', talkId, starred }),
+  list: (): Promise<FavouriteEntry[]> => ask({ type: 'favourites/list' }),
+  set: (talkId: string, starred: boolean): Promise<FavouriteEntry[]> =>
+    ask({ type: 'favourites/set', talkId, starred }),
   importFile: (text: string, size: number): Promise<MergeReport> => ask({ type: 'favourites/import', text, size }),
   /** Calls `listener` whenever any view changes a favourite; returns the unsubscribe. */
   onChange(listener: () => void): () => void {

@@ -1,29 +1,13 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { connectDatabase, DATABASE_NAME, type Favourite } from './database';
 
-/** One starred talk. Kept even when its talk leaves the catalogue: a star is never dropped silently. */
-export interface Favourite {
-  talkId: string;
-  /** Milliseconds since the epoch. */
-  starredAt: number;
-}
-
-interface TalkmarkDB extends DBSchema {
-  favourites: {
-    key: string;
-    value: Favourite;
-    indexes: { 'by-starred-at': number };
-  };
-}
-
-const DATABASE_NAME = 'talkmark';
-const DATABASE_VERSION = 2;
+export type { Favourite } from './database';
 
 export interface MergeReport {
   added: number;
   alreadyStarred: number;
 }
 
-/** The only module that touches IndexedDB; callers get verbs, never the database. */
+/** Favourites in the extension's database; callers get verbs, never the database. */
 export interface FavouritesStore {
   /** Newest first. */
   list(): Promise<Favourite[]>;
@@ -35,26 +19,7 @@ export interface FavouritesStore {
 }
 
 export function openFavouritesStore(name = DATABASE_NAME): FavouritesStore {
-  let opening: Promise<IDBPDatabase<TalkmarkDB>> | undefined;
-  const database = () => {
-    opening ??= openDB<TalkmarkDB>(name, DATABASE_VERSION, {
-      upgrade(db, oldVersion, _newVersion, transaction) {
-        // v1: favourites keyed by talk id.
-        if (oldVersion < 1) db.createObjectStore('favourites', { keyPath: 'talkId' });
-        // v2: an index to list them newest first without sorting in memory.
-        if (oldVersion < 2) transaction.objectStore('favourites').createIndex('by-starred-at', 'starredAt');
-      },
-      blocking() {
-        // A newer Talkmark (another view after an update) wants to upgrade: step aside so it can.
-        void database().then((db) => db.close());
-        opening = undefined;
-      },
-    }).catch((error: unknown) => {
-      opening = undefined; // let the next call try again (e.g. after a blocked upgrade clears)
-      throw error;
-    });
-    return opening;
-  };
+  const { database, close } = connectDatabase(name);
 
   return {
     async list() {
@@ -72,7 +37,9 @@ export function openFavouritesStore(name = DATABASE_NAME): FavouritesStore {
       const db = await database();
       const tx = db.transaction('favourites', 'readwrite');
       const report: MergeReport = { added: 0, alreadyStarred: 0 };
-      for (const favourite of favourites) {
+      // The same talk twice in one file is one star, not "already starred".
+      const once = new Map(favourites.map((favourite) => [favourite.talkId, favourite]));
+      for (const favourite of once.values()) {
         if (await tx.store.getKey(favourite.talkId)) report.alreadyStarred++;
         else {
           await tx.store.put({ talkId: favourite.talkId, starredAt: favourite.starredAt });
@@ -82,9 +49,6 @@ export function openFavouritesStore(name = DATABASE_NAME): FavouritesStore {
       await tx.done;
       return report;
     },
-    close() {
-      void opening?.then((db) => db.close());
-      opening = undefined;
-    },
+    close,
   };
 }

@@ -1,6 +1,9 @@
+import { TALK_KINDS } from '../data/schema';
 import type { Favourite, MergeReport } from './favourites-store';
 import type { Message } from './i18n';
 import type { PanelContent } from './panel-content';
+import type { FilterChoices, TalkFilters } from './talk-filters';
+import type { TalkPage, TalkQuery } from './talk-results';
 
 /**
  * Everything a view (popup, YouTube panel) asks of the background, which owns the favourites database and the
@@ -8,6 +11,8 @@ import type { PanelContent } from './panel-content';
  */
 export type Request =
   | { type: 'panel/for-video'; videoId: string; title?: string }
+  | ({ type: 'talks/search' } & TalkQuery)
+  | { type: 'talks/choices' }
   | { type: 'favourites/list' }
   | { type: 'favourites/set'; talkId: string; starred: boolean }
   | { type: 'favourites/import'; text: string; size: number };
@@ -15,9 +20,18 @@ export type Request =
 /** What each request answers when it succeeds. */
 export interface ResponseValues {
   'panel/for-video': PanelContent | null;
-  'favourites/list': Favourite[];
-  'favourites/set': Favourite[];
+  'talks/search': TalkPage;
+  'talks/choices': FilterChoices;
+  'favourites/list': FavouriteEntry[];
+  'favourites/set': FavouriteEntry[];
   'favourites/import': MergeReport;
+}
+
+/** A favourite with what views need to export it or play it, looked up in the catalogue as it is now. */
+export interface FavouriteEntry extends Favourite {
+  /** Absent when the talk has left the catalogue. */
+  title?: string;
+  videoId?: string;
 }
 
 /** A failure carries a message for the user (a key and its substitutions), put into words by the view. */
@@ -27,6 +41,9 @@ export type Response<T extends Request['type']> =
 
 /** The key the background bumps in storage.local after each change: every view, content scripts included, hears it. */
 export const FAVOURITES_REVISION_KEY = 'favourites-revision';
+
+/** Bumped in storage.local after a catalogue is imported or removed: the background reads the catalogues again. */
+export const CATALOGUES_REVISION_KEY = 'catalogues-revision';
 
 /** In storage.session: a query handed to the popup when the background opens it (context-menu search). */
 export const PENDING_QUERY_KEY = 'pending-query';
@@ -42,6 +59,17 @@ export function parseRequest(message: unknown): Request | undefined {
         (m.title === undefined || typeof m.title === 'string')
         ? { type: m.type, videoId: m.videoId, ...(typeof m.title === 'string' ? { title: m.title.slice(0, 500) } : {}) }
         : undefined;
+    case 'talks/search': {
+      const filters = parseFilters(m.filters);
+      return typeof m.query === 'string' &&
+        (m.view === 'talks' || m.view === 'favourites') &&
+        typeof m.limit === 'number' &&
+        m.limit >= 0 &&
+        filters
+        ? { type: m.type, query: m.query.slice(0, 500), view: m.view, limit: Math.min(m.limit, 1000), filters }
+        : undefined;
+    }
+    case 'talks/choices':
     case 'favourites/list':
       return { type: m.type };
     case 'favourites/set':
@@ -55,4 +83,26 @@ export function parseRequest(message: unknown): Request | undefined {
     default:
       return undefined;
   }
+}
+
+function parseFilters(value: unknown): TalkFilters | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const f = value as Record<string, unknown>;
+  const filters: TalkFilters = {};
+  for (const key of ['eventId', 'organisation', 'topic', 'speakerId'] as const) {
+    const field = f[key];
+    if (field === undefined) continue;
+    if (typeof field !== 'string') return undefined;
+    filters[key] = field;
+  }
+  if (f.kind !== undefined) {
+    const kind = TALK_KINDS.find((known) => known === f.kind);
+    if (!kind) return undefined;
+    filters.kind = kind;
+  }
+  if (f.favouritesOnly !== undefined) {
+    if (typeof f.favouritesOnly !== 'boolean') return undefined;
+    filters.favouritesOnly = f.favouritesOnly;
+  }
+  return filters;
 }

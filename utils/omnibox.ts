@@ -24,7 +24,8 @@ export function omniboxSuggestions(
     .slice(0, MAX_SUGGESTIONS)
     .flatMap((hit) => {
       const talk = from.talksById.get(hit.id);
-      if (!talk) return [];
+      const url = talk && talkUrl(talk);
+      if (!talk || !url) return [];
       const terms = new Set(hit.terms);
       const title = markup
         ? highlightMatches(talk.title, terms)
@@ -36,7 +37,7 @@ export function omniboxSuggestions(
         .join(', ');
       return [
         {
-          content: talkUrl(talk),
+          content: url,
           description: markup ? `${title} <dim>— ${escapeXml(speakers)}</dim>` : `${title} — ${speakers}`,
         },
       ];
@@ -51,10 +52,10 @@ export function omniboxDestination(
   searchPage: (q: string) => string,
 ): string {
   const trimmed = text.trim();
-  if ([...from.talksById.values()].some((talk) => talkUrl(talk) === trimmed)) return trimmed;
+  if (from.talks.some((talk) => talkUrl(talk) === trimmed)) return trimmed;
   const best = search.search(trimmed)[0];
   const talk = best && from.talksById.get(best.id);
-  return talk ? talkUrl(talk) : searchPage(trimmed);
+  return (talk && talkUrl(talk)) || searchPage(trimmed);
 }
 
 function escapeXml(text: string): string {

@@ -26,7 +26,8 @@ export interface PanelRelated {
   title: string;
   kind: TalkKind;
   speakerNames: string[];
-  url: string;
+  /** Absent when the source gives neither a recording nor a page for it. */
+  url?: string;
   /** Opens outside YouTube (an interview's page), so in a new tab. */
   external: boolean;
   reasons: Message[];
@@ -52,20 +53,23 @@ function panelTalk(talk: Talk, from: Catalogue): PanelTalk {
     title: talk.title,
     kind: talk.kind,
     eventName: eventOf(talk, from)?.name ?? '',
-    speakers: speakersOf(talk, from).map(
-      (speaker) => `${speaker.name} (${[speaker.organisation, speaker.role].filter(Boolean).join(', ')})`,
-    ),
+    speakers: speakersOf(talk, from).map((speaker) => {
+      // Imported speakers often come without organisation or role: no empty brackets then.
+      const about = [speaker.organisation, speaker.role].filter(Boolean).join(', ');
+      return about ? `${speaker.name} (${about})` : speaker.name;
+    }),
     ...(talk.startSeconds ? { startSeconds: talk.startSeconds } : {}),
   };
 }
 
 function related({ talk, reasons }: RelatedTalk, from: Catalogue): PanelRelated {
+  const url = talkUrl(talk);
   return {
     id: talk.id,
     title: talk.title,
     kind: talk.kind,
     speakerNames: speakersOf(talk, from).map((speaker) => speaker.name),
-    url: talkUrl(talk),
+    ...(url ? { url } : {}),
     external: !talk.videoId,
     reasons,
   };

@@ -1,7 +1,7 @@
 import { type Catalogue, speakersOf } from '../data/catalogue';
 import type { Talk } from '../data/schema';
 import type { Message } from './i18n';
-import { tokenize } from './search';
+import { tokenize } from './words';
 
 export interface RelatedTalk {
   talk: Talk;
@@ -114,7 +114,9 @@ export function talksForVideoTitle(title: string, from: Catalogue, limit = 5): R
       const topics = talk.topics.filter((topic) => has(topic.replaceAll('-', ' ')) || titleContent.has(stem(topic)));
       const topicWords = new Set(topics.map(stem));
       const sharedWords = overlap(contentWords(talk.title), titleContent).filter((word) => !topicWords.has(word));
-      const organisations = [...new Set(speakersOf(talk, from).map((speaker) => speaker.organisation))].filter(has);
+      const organisations = [
+        ...new Set(speakersOf(talk, from).flatMap((speaker) => speaker.organisation ?? [])),
+      ].filter(has);
       const score =
         5 * named.length +
         topics.reduce((sum, topic) => sum + (weights.get(topic) ?? 0), 0) +

@@ -1,6 +1,9 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { type Catalogue, eventOf, KIND_SEARCH_WORDS, speakersOf } from '../data/catalogue';
 import type { Talk } from '../data/schema';
+import { normalizeWord, tokenize } from './words';
+
+export { highlightMatches, normalizeWord, type TextPart, tokenize } from './words';
 
 /** What the index knows of one talk: plain text per field, so the index needs no catalogue types. */
 export interface SearchDocument {
@@ -25,8 +28,8 @@ export interface SearchHit {
 }
 
 export interface TalkSearch {
-  /** Talks matching `query`, best first; an empty list for a blank query. */
-  search(query: string): SearchHit[];
+  /** Talks matching `query`, best first, at most `limit` of them; an empty list for a blank query. */
+  search(query: string, limit?: number): SearchHit[];
 }
 
 const FIELDS = ['title', 'speakers', 'organisations', 'topics', 'summary', 'context'] as const;
@@ -40,25 +43,6 @@ const BOOST: Record<(typeof FIELDS)[number], number> = {
   summary: 1,
   context: 1,
 };
-
-// A word, with apostrophes inside it kept so that "don't" stays one word.
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-const COMBINING_MARKS = /\p{M}/gu;
-
-/** Lower case, accents and apostrophes dropped, a trailing possessive cut: "Slack's" → "slack", "don’t" → "dont". */
-export function normalizeWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(/['’]s$/, '')
-    .replace(/['’]/g, '');
-}
-
-/** The normalised words of a text, in order. */
-export function tokenize(text: string): string[] {
-  return Array.from(text.matchAll(WORD), (match) => normalizeWord(match[0]));
-}
 
 // Indexed text also yields the joined form of hyphenated words, so `geopartitioning` finds "geo-partitioning".
 function tokenizeForIndex(text: string): string[] {
@@ -85,7 +69,7 @@ const withTypos: SearchOptions = {
 
 const anyWordWithTypos: SearchOptions = { ...withTypos, combineWith: 'OR' };
 
-/** How many hits a search returns at most: more than a popup can show, few enough to rank cheaply. */
+/** How many hits a search returns unless asked for more: enough for the address bar and the panel. */
 const SEARCH_LIMIT = 50;
 
 // A last word this short ("s", "da") is the start of a word being typed. Expanding it inside the index would
@@ -176,11 +160,11 @@ export function createTalkSearch(documents: readonly SearchDocument[]): TalkSear
   };
 
   return {
-    search(query) {
+    search(query, limit = SEARCH_LIMIT) {
       const words = tokenize(query);
       const last = words.at(-1);
       if (last === undefined) return [];
-      if (last.length > SHORT_PREFIX) return searchWords(words).slice(0, SEARCH_LIMIT);
+      if (last.length > SHORT_PREFIX) return searchWords(words).slice(0, limit);
 
       const hits: SearchHit[] = [];
       for (const hit of searchWords(words.slice(0, -1))) {
@@ -188,7 +172,7 @@ export function createTalkSearch(documents: readonly SearchDocument[]): TalkSear
         if (!text.includes(` ${last}`)) continue;
         const started = text.split(' ').filter((word) => word.startsWith(last));
         hits.push({ ...hit, terms: [...hit.terms, ...started] });
-        if (hits.length === SEARCH_LIMIT) break;
+        if (hits.length === limit) break;
       }
       return hits;
     },
@@ -205,9 +189,9 @@ export function searchDocumentFor(talk: Talk, from: Catalogue): SearchDocument {
     id: talk.id,
     title: talk.title,
     speakers: speakers.flatMap((speaker) => [speaker.name, ...(speaker.aliases ?? [])]).join(' '),
-    organisations: [...new Set(speakers.map((speaker) => speaker.organisation))].join(' '),
+    organisations: [...new Set(speakers.flatMap((speaker) => speaker.organisation ?? []))].join(' '),
     topics: talk.topics.join(' '),
-    summary: talk.summary,
+    summary: talk.summary ?? '',
     context: `${KIND_SEARCH_WORDS[talk.kind]} ${eventOf(talk, from)?.name ?? ''}`,
     weight: KIND_WEIGHTS[talk.kind],
   };
@@ -219,24 +203,4 @@ export function createCatalogueSearch(from: Catalogue): TalkSearch {
 
 function toHit(result: SearchResult): SearchHit {
   return { id: result.id as string, score: result.score, terms: result.terms };
-}
-
-export interface TextPart {
-  text: string;
-  match: boolean;
-}
-
-/** Splits `text` into runs, marking the words whose normalised form is one of `terms`. */
-export function highlightMatches(text: string, terms: ReadonlySet<string>): TextPart[] {
-  if (terms.size === 0) return [{ text, match: false }];
-  const parts: TextPart[] = [];
-  let last = 0;
-  for (const match of text.matchAll(WORD)) {
-    if (!terms.has(normalizeWord(match[0]))) continue;
-    if (match.index > last) parts.push({ text: text.slice(last, match.index), match: false });
-    parts.push({ text: match[0], match: true });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) parts.push({ text: text.slice(last), match: false });
-  return parts;
 }

@@ -3,8 +3,9 @@ import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
 import { t } from '../../utils/i18n';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChange, type Settings, saveSettings } from '../../utils/settings';
+import { Catalogues } from './Catalogues';
 
-/** The options page: the YouTube panel switch, and favourites export and import (also in the popup). */
+/** The options page: the YouTube panel switch, the catalogues, and favourites export and import. */
 export function Options() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [error, setError] = useState<string>();
@@ -43,6 +44,10 @@ export function Options() {
             {error}
           </p>
         ) : null}
+      </section>
+      <section>
+        <h2>{t('options_catalogues')}</h2>
+        <Catalogues />
       </section>
       <section>
         <h2>{t('options_favourites', favourites.favourites.length)}</h2>

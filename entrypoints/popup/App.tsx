@@ -1,21 +1,18 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
-import { catalogue, talkUrl } from '../../data/catalogue';
-import type { Talk } from '../../data/schema';
+import { askBackground } from '../../utils/ask-background';
 import { type MessageKey, t } from '../../utils/i18n';
-import { PENDING_QUERY_KEY } from '../../utils/messages';
-import { createCatalogueSearch, type TalkSearch } from '../../utils/search';
-import { hasActiveFilters, matchesFilters, type TalkFilters } from '../../utils/talk-filters';
+import { CATALOGUES_REVISION_KEY, PENDING_QUERY_KEY } from '../../utils/messages';
+import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
+import type { TalkPage, TalkRow, View } from '../../utils/talk-results';
+import { watchStorageKey } from '../../utils/watch-storage';
 import { FilterBar } from './FilterBar';
-import { ResultList, type ResultRow } from './ResultList';
+import { ResultList } from './ResultList';
 
-// Built on the first keystroke, not before the first paint, which lists the whole catalogue without it.
-let search: TalkSearch | undefined;
-const talkSearch = () => (search ??= createCatalogueSearch(catalogue));
-
-type View = 'talks' | 'favourites';
+// More rows than anyone scrolls through in a popup; the count above them is always the true total.
+const ROW_LIMIT = 200;
 
 // Opened as a page in a tab (from the context menu, or a shared link) the address carries the query.
 const queryInAddress = new URLSearchParams(location.search).get('q');
@@ -59,20 +56,42 @@ export function App() {
   };
   const favourites = useFavourites();
   const input = useRef<HTMLInputElement>(null);
+  const [speakerName, setSpeakerName] = useState<string>();
+  const [choices, setChoices] = useState<FilterChoices>();
+  const [page, setPage] = useState<TalkPage>();
+  const [problem, setProblem] = useState<string>();
+  const [cataloguesRevision, setCataloguesRevision] = useState(0);
 
   useEffect(() => {
     if (queryInAddress === null) void takePendingQuery().then((pending) => pending && setQuery(pending));
+    // A catalogue imported or removed while the popup is open (on the options page) shows here at once.
+    return watchStorageKey('local', CATALOGUES_REVISION_KEY, () => setCataloguesRevision((n) => n + 1));
   }, []);
 
-  const rows = useMemo(
-    () => rowsFor(view, query, filters, favourites.favourites, favourites.starred),
-    [view, query, filters, favourites.favourites, favourites.starred],
-  );
+  useEffect(() => {
+    askBackground({ type: 'talks/choices' }).then(setChoices, (error: unknown) => setProblem(messageOf(error)));
+  }, [cataloguesRevision]);
 
+  // The background searches and filters; each keystroke asks again, and an answer that arrives after a newer
+  // question has been asked is dropped, so the list always shows the latest query.
+  const asked = useRef(0);
+  useEffect(() => {
+    const number = ++asked.current;
+    askBackground({ type: 'talks/search', query, filters, view, limit: ROW_LIMIT }).then(
+      (answer) => {
+        if (number !== asked.current) return;
+        setPage(answer);
+        setProblem(undefined);
+      },
+      (error: unknown) => number === asked.current && setProblem(messageOf(error)),
+    );
+  }, [query, filters, view, favourites.favourites, cataloguesRevision]);
+
+  const rows = page?.rows ?? [];
   const active = rows[Math.min(activeIndex, rows.length - 1)];
 
-  const open = (row: ResultRow | undefined) => {
-    if (row?.talk) void openTalk(row.talk);
+  const open = (row: TalkRow | undefined) => {
+    if (row?.talk?.url) void openUrl(row.talk.url);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -130,13 +149,7 @@ export function App() {
           />
         </div>
         <div class="tabs" role="tablist" aria-label={t('tabs_label')}>
-          <ViewTab
-            view="talks"
-            current={view}
-            onSelect={setView}
-            label={t('tab_talks')}
-            count={catalogue.talks.length}
-          />
+          <ViewTab view="talks" current={view} onSelect={setView} label={t('tab_talks')} count={choices?.talkCount} />
           <ViewTab
             view="favourites"
             current={view}
@@ -148,17 +161,28 @@ export function App() {
       </header>
 
       <section class="view" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
-        <FilterBar filters={filters} onChange={setFilters} favouritesView={view === 'favourites'} />
+        <FilterBar
+          filters={filters}
+          choices={choices}
+          speakerName={speakerName}
+          onChange={setFilters}
+          favouritesView={view === 'favourites'}
+        />
         {view === 'favourites' ? <FavouritesTools state={favourites} /> : null}
         {view === 'talks' && favourites.error ? (
           <p class="notice notice-error" role="alert">
             {favourites.error}
           </p>
         ) : null}
+        {problem ? (
+          <p class="notice notice-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
         <p class={rows.length ? 'status' : 'visually-hidden'} role="status" aria-live="polite">
-          {statusText(rows.length, query, view, hasActiveFilters(filters))}
+          {page ? statusText(page, query, view, hasActiveFilters(filters)) : ''}
         </p>
-        {rows.length > 0 ? (
+        {!page ? null : rows.length > 0 ? (
           <ResultList
             id={listboxId}
             label={t(view === 'talks' ? 'list_talks' : 'list_favourites')}
@@ -168,7 +192,10 @@ export function App() {
             favouritesUnavailable={favourites.error !== undefined && favourites.favourites.length === 0}
             onOpen={open}
             onStar={(row, starred) => void favourites.setStarred(row.id, starred)}
-            onSpeaker={(speakerId) => setFilters({ ...filters, speakerId })}
+            onSpeaker={(speaker) => {
+              setSpeakerName(speaker.name);
+              setFilters({ ...filters, speakerId: speaker.id });
+            }}
             optionId={optionId}
           />
         ) : (
@@ -193,7 +220,13 @@ export function App() {
   );
 }
 
-function ViewTab(props: { view: View; current: View; onSelect(view: View): void; label: string; count: number }) {
+function ViewTab(props: {
+  view: View;
+  current: View;
+  onSelect(view: View): void;
+  label: string;
+  count: number | undefined;
+}) {
   const selected = props.view === props.current;
   return (
     <button
@@ -212,7 +245,7 @@ function ViewTab(props: { view: View; current: View; onSelect(view: View): void;
         }
       }}
     >
-      {props.label} <span class="tab-count">{props.count}</span>
+      {props.label} {props.count === undefined ? null : <span class="tab-count">{props.count.toLocaleString()}</span>}
     </button>
   );
 }
@@ -250,54 +283,26 @@ function noMatchText(query: string, view: View, filtered: boolean): string {
   return t(filtered ? withBoth : withQuery, trimmed);
 }
 
-function rowsFor(
-  view: View,
-  query: string,
-  filters: TalkFilters,
-  favourites: readonly { talkId: string; starredAt: number }[],
-  starred: ReadonlySet<string>,
-): ResultRow[] {
-  const hits = query.trim() ? talkSearch().search(query) : undefined;
-  let rows: ResultRow[];
-  if (view === 'talks') {
-    rows = hits
-      ? hits.flatMap((hit) => {
-          const talk = catalogue.talksById.get(hit.id);
-          return talk ? [{ id: hit.id, talk, terms: new Set(hit.terms) }] : [];
-        })
-      : catalogue.talks.map((talk) => ({ id: talk.id, talk, terms: new Set<string>() }));
-  } else {
-    const rank = hits && new Map(hits.map((hit, index) => [hit.id, { index, terms: hit.terms }]));
-    rows = favourites
-      .filter((favourite) => !rank || rank.has(favourite.talkId))
-      .map((favourite) => ({
-        id: favourite.talkId,
-        talk: catalogue.talksById.get(favourite.talkId),
-        terms: new Set(rank?.get(favourite.talkId)?.terms ?? []),
-        starredAt: favourite.starredAt,
-      }));
-    if (rank) rows.sort((a, b) => (rank.get(a.id)?.index ?? 0) - (rank.get(b.id)?.index ?? 0));
-  }
-  // A favourite whose talk left the catalogue has nothing to filter on; it stays visible unless filters are set.
-  return rows.filter((row) =>
-    row.talk ? matchesFilters(row.talk, filters, starred, catalogue) : !hasActiveFilters(filters),
-  );
-}
-
-function statusText(count: number, query: string, view: View, filtered: boolean): string {
+function statusText(page: TalkPage, query: string, view: View, filtered: boolean): string {
+  const count = page.total;
   if (count === 0) return noMatchText(query, view, filtered);
   const many: MessageKey = view === 'favourites' ? 'status_favourites' : 'status_talks';
-  const counted = count === 1 ? t(`${many}_one`) : t(many, count);
+  const counted = count === 1 ? t(`${many}_one`) : t(many, count.toLocaleString());
   const text = query.trim() ? t('status_results', counted, query.trim()) : counted;
-  return filtered ? t('status_filtered', text) : text;
+  const shown = filtered ? t('status_filtered', text) : text;
+  return page.rows.length < count ? t('status_first', shown, page.rows.length) : shown;
 }
 
 function optionId(talkId: string): string {
   return `talk-option-${talkId}`;
 }
 
-async function openTalk(talk: Talk) {
-  await browser.tabs.create({ url: talkUrl(talk) });
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function openUrl(url: string) {
+  await browser.tabs.create({ url });
   // Close only the toolbar popup, not the same page opened in a tab (where the user may want to go on).
   if (browser.extension.getViews?.({ type: 'popup' }).includes(window)) window.close();
 }

@@ -1,22 +1,35 @@
-import { catalogue } from '../../data/catalogue';
 import type { TalkKind } from '../../data/schema';
 import { kindLabel, t } from '../../utils/i18n';
-import { filterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
+import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
 
-const choices = filterChoices(catalogue);
+const NO_CHOICES: FilterChoices = { kinds: [], events: [], organisations: [], topics: [], talkCount: 0 };
 
-/** Kind, organisation, topic and favourites-only, plus the speaker chosen from a result; each clearable. */
+/**
+ * Conference (once there is more than one), kind, organisation, topic and favourites-only, plus the speaker
+ * chosen from a result; each clearable. The choices come from the background, which holds the catalogues.
+ */
 export function FilterBar(props: {
   filters: TalkFilters;
+  choices: FilterChoices | undefined;
+  speakerName: string | undefined;
   onChange(filters: TalkFilters): void;
   favouritesView: boolean;
 }) {
   const { filters, onChange } = props;
+  const choices = props.choices ?? NO_CHOICES;
   const set = (patch: Partial<TalkFilters>) => onChange(withoutEmpty({ ...filters, ...patch }));
-  const speaker = filters.speakerId ? catalogue.speakers.get(filters.speakerId) : undefined;
+  const speaker = filters.speakerId ? (props.speakerName ?? filters.speakerId) : undefined;
   return (
     <fieldset class="filters">
       <legend class="visually-hidden">{t('filters_legend')}</legend>
+      {choices.events.length > 1 ? (
+        <FilterSelect
+          label={t('filter_event')}
+          value={filters.eventId}
+          choices={choices.events}
+          onChange={(eventId) => set({ eventId })}
+        />
+      ) : null}
       <FilterSelect
         label={t('filter_kind')}
         value={filters.kind}
@@ -32,7 +45,7 @@ export function FilterBar(props: {
       <FilterSelect
         label={t('filter_topic')}
         value={filters.topic}
-        choices={choices.topics.map((topic) => [topic, topic])}
+        choices={choices.topics}
         onChange={(topic) => set({ topic })}
       />
       {props.favouritesView ? null : (
@@ -47,7 +60,7 @@ export function FilterBar(props: {
       )}
       {speaker ? (
         <button type="button" class="chip" onClick={() => set({ speakerId: undefined })}>
-          {t('filter_speaker', speaker.name)} <span aria-hidden="true">×</span>
+          {t('filter_speaker', speaker)} <span aria-hidden="true">×</span>
           <span class="visually-hidden">{t('filter_remove')}</span>
         </button>
       ) : null}

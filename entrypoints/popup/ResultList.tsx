@@ -1,30 +1,20 @@
 import { useEffect } from 'preact/hooks';
 import { FavouriteButton } from '../../components/FavouriteButton';
 import { Highlighted } from '../../components/Highlighted';
-import { eventOf, speakersOf } from '../../data/catalogue';
-import type { Talk } from '../../data/schema';
 import { formatTimestamp } from '../../utils/format-timestamp';
 import { kindLabel, t } from '../../utils/i18n';
-
-export interface ResultRow {
-  id: string;
-  /** Absent for a favourite whose talk has left the catalogue. */
-  talk: Talk | undefined;
-  /** Matched words to highlight. */
-  terms: ReadonlySet<string>;
-  starredAt?: number;
-}
+import type { TalkCard, TalkRow } from '../../utils/talk-results';
 
 interface ResultListProps {
   id: string;
   label: string;
-  rows: readonly ResultRow[];
+  rows: readonly TalkRow[];
   activeId: string | undefined;
   starred: ReadonlySet<string>;
   favouritesUnavailable: boolean;
-  onOpen(row: ResultRow): void;
-  onStar(row: ResultRow, starred: boolean): void;
-  onSpeaker(speakerId: string): void;
+  onOpen(row: TalkRow): void;
+  onStar(row: TalkRow, starred: boolean): void;
+  onSpeaker(speaker: { id: string; name: string }): void;
   optionId(talkId: string): string;
 }
 
@@ -57,7 +47,12 @@ export function ResultList(props: ResultListProps) {
             onClick={() => props.onOpen(row)}
           >
             {row.talk ? (
-              <TalkLines talk={row.talk} terms={row.terms} starredAt={row.starredAt} onSpeaker={props.onSpeaker} />
+              <TalkLines
+                talk={row.talk}
+                terms={new Set(row.terms)}
+                starredAt={row.starredAt}
+                onSpeaker={props.onSpeaker}
+              />
             ) : (
               <MissingTalk id={row.id} starredAt={row.starredAt} />
             )}
@@ -80,10 +75,10 @@ export function ResultList(props: ResultListProps) {
 }
 
 function TalkLines(props: {
-  talk: Talk;
+  talk: TalkCard;
   terms: ReadonlySet<string>;
   starredAt: number | undefined;
-  onSpeaker(id: string): void;
+  onSpeaker(speaker: { id: string; name: string }): void;
 }) {
   const { talk, terms } = props;
   return (
@@ -97,7 +92,7 @@ function TalkLines(props: {
         <Highlighted text={talk.title} terms={terms} />
       </span>
       <span class="result-speakers">
-        {speakersOf(talk).map((speaker, index) => (
+        {talk.speakers.map((speaker, index) => (
           <span key={speaker.id}>
             {index > 0 ? ', ' : ''}
             {/* Pointer shortcut to the speaker filter; keyboard users type the name, which lists the same talks. */}
@@ -108,18 +103,22 @@ function TalkLines(props: {
               title={t('speaker_filter_hint', speaker.name)}
               onClick={(event) => {
                 event.stopPropagation();
-                props.onSpeaker(speaker.id);
+                props.onSpeaker(speaker);
               }}
             >
               <Highlighted text={speaker.name} terms={terms} />
-            </span>{' '}
-            <span class="organisation">
-              (<Highlighted text={speaker.organisation} terms={terms} />)
             </span>
+            {/* Imported schedules often name no organisation: then nothing, not empty brackets. */}
+            {speaker.organisation ? (
+              <span class="organisation">
+                {' '}
+                (<Highlighted text={speaker.organisation} terms={terms} />)
+              </span>
+            ) : null}
           </span>
         ))}
       </span>
-      <span class="result-event">{eventOf(talk)?.name}</span>
+      <span class="result-event">{talk.eventName}</span>
     </>
   );
 }

@@ -35,7 +35,7 @@ describe('the options page', () => {
   it('offers favourites export and import', async () => {
     const options = await browser.openExtensionPage('options.html');
     await expect.poll(() => options.getByRole('button', { name: 'Import…' }).count()).toBe(1);
-    expect(await options.getByRole('button', { name: 'Export' }).count()).toBe(1);
+    expect(await options.getByRole('button', { name: 'Export', exact: true }).count()).toBe(1);
     await options.close();
   });
 });

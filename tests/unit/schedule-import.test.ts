@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { eventFiles } from '../../data/catalogue';
 import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
 import { plainText, shorten } from '../../utils/schedule-import/plain-text';
 import { isRecordingLabel, recordingOf } from '../../utils/schedule-import/recordings';
 import { createCatalogueFile } from '../../utils/schedule-import/talkmark-json';
-import { eventFiles } from '../../data/catalogue';
 
-const fixture = (name: string) => readFileSync(new URL(`fixtures/schedules/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/schedules/${name}`, import.meta.url), 'utf8');
 
 function imported(text: string, fileName = 'schedule.xml'): ImportedCatalogue {
   const result = parseScheduleFile(text, fileName);
@@ -39,7 +39,9 @@ describe('frab / pentabarf XML', () => {
   it('keeps ids stable: the guid, else the schedule id, under the conference', () => {
     expect(vitess?.id).toBe('tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c01');
     expect(noGuid?.id).toBe('tinyconf2024/105');
-    expect(imported(fixture('small-frab.xml')).file.talks.map((t) => t.id)).toEqual(catalogue.file.talks.map((t) => t.id));
+    expect(imported(fixture('small-frab.xml')).file.talks.map((t) => t.id)).toEqual(
+      catalogue.file.talks.map((t) => t.id),
+    );
   });
 
   it('takes the recording only from a link labelled as one, in any YouTube form', () => {
@@ -75,9 +77,21 @@ describe('frab / pentabarf XML', () => {
       '<?xml version="1.0"?><!DOCTYPE schedule [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><schedule><conference><title>&xxe;</title></conference></schedule>',
       'import_xml_entities',
     ],
-    ['an undeclared entity', '<schedule><conference><title>&oops;</title></conference></schedule>', 'import_xml_entities'],
-    ['another XML document', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><g/></svg>', 'import_xml_not_schedule'],
-    ['a schedule without talks', '<schedule><conference><title>Empty</title></conference></schedule>', 'import_no_talks'],
+    [
+      'an undeclared entity',
+      '<schedule><conference><title>&oops;</title></conference></schedule>',
+      'import_xml_entities',
+    ],
+    [
+      'another XML document',
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><g/></svg>',
+      'import_xml_not_schedule',
+    ],
+    [
+      'a schedule without talks',
+      '<schedule><conference><title>Empty</title></conference></schedule>',
+      'import_no_talks',
+    ],
     ['an HTML page', '<!doctype html><html><body>Hi</body></html>', 'import_xml_damaged'],
   ])('refuses %s with a sentence', (_name, text, key) => {
     expect(refusal(text)).toBe(key);
@@ -180,7 +194,9 @@ describe('files that are not schedules', () => {
   it('refuses a schedule of 100,000 events instead of half-reading it', () => {
     const event = (n: number) => ({ guid: `g${n}`, title: `Talk ${n}`, persons: [], links: [] });
     const text = JSON.stringify({
-      schedule: { conference: { title: 'Huge', days: [{ rooms: { A: Array.from({ length: 100_000 }, (_, n) => event(n)) } }] } },
+      schedule: {
+        conference: { title: 'Huge', days: [{ rooms: { A: Array.from({ length: 100_000 }, (_, n) => event(n)) } }] },
+      },
     });
     expect(refusal(text)).toBe('import_too_many');
   });
@@ -214,7 +230,9 @@ describe('recordings and text', () => {
   });
 
   it('drops markup, scripts included, and cuts long text at a word', () => {
-    expect(plainText('<p>Hello <script>alert(1)</script><b>world</b> &amp; &#233;t&#xE9;</p>')).toBe('Hello world & été');
+    expect(plainText('<p>Hello <script>alert(1)</script><b>world</b> &amp; &#233;t&#xE9;</p>')).toBe(
+      'Hello world & été',
+    );
     expect(shorten('one two three four', 12)).toBe('one two…');
   });
 });
@@ -229,7 +247,13 @@ describe.skipIf(!haveSamples)('the real schedules in ../shared/talk-data/samples
   it.each([
     ['fosdem-2020-schedule.xml', 'frab-xml', 'fosdem-2020', 872, 'Welcome to FOSDEM 2020'],
     ['ccc-31c3-fahrplan-frab.xml', 'frab-xml', '31c3', 138, 'SS7: Locate. Track. Manipulate.'],
-    ['ccc-39c3-hub-schedule-20251206.xml', 'frab-xml', '39c3', 215, 'All my Deutschlandtickets gone: Fraud at an industrial scale'],
+    [
+      'ccc-39c3-hub-schedule-20251206.xml',
+      'frab-xml',
+      '39c3',
+      215,
+      'All my Deutschlandtickets gone: Fraud at an industrial scale',
+    ],
     ['pretalx-mch2022-schedule.json', 'frab-json', 'mch2021-2020', 183, '⚠️ May Contain Hackers 2022 Opening'],
     ['pretalx-rc3-channels-2020-schedule.json', 'frab-json', undefined, 48, undefined],
     ['frab-camp2019-schedule.json', 'frab-json', 'camp2019', 79, undefined],
@@ -257,7 +281,10 @@ describe.skipIf(!haveSamples)('the real schedules in ../shared/talk-data/samples
   it('KotlinConf 2025: 76 sessions with their YouTube recording', () => {
     const { file } = imported(read('kotlinconf-2025-conference.json'), 'kotlinconf-2025-conference.json');
     expect(file.talks.filter((talk) => talk.videoId)).toHaveLength(76);
-    expect(file.talks.find((talk) => talk.title === 'Opening keynote')).toMatchObject({ videoId: 'F5NaqGF9oT4', kind: 'keynote' });
+    expect(file.talks.find((talk) => talk.title === 'Opening keynote')).toMatchObject({
+      videoId: 'F5NaqGF9oT4',
+      kind: 'keynote',
+    });
   });
 
   it('refuses the files that are not schedules it reads, with a sentence', () => {

@@ -1,5 +1,5 @@
 import type { ConferenceEvent, EventFile, Speaker, Talk, TalkKind } from '../../data/schema';
-import { tokenize } from '../search';
+import { tokenize } from '../words';
 import { plainText, shorten } from './plain-text';
 import { type DraftLink, recordingOf } from './recordings';
 

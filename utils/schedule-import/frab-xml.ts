@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 import type { Message } from '../i18n';
 import type { DraftEvent, ScheduleDraft } from './draft';
 
@@ -31,12 +31,13 @@ export function parseFrabXml(text: string, onProgress: (fraction: number) => voi
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) declaresEntities = true;
   });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
+  parser.on('opentag', (tag) => {
     if (declaresEntities) throw new EntitiesDeclared();
     root ??= tag.name;
     const parent = path.at(-1);
     path.push(tag.name);
     buffer = '';
+    // Without the xmlns option, saxes gives attributes as plain strings.
     const attributes = tag.attributes as Record<string, string>;
     if (tag.name === 'event' && parent === 'room') {
       event = { persons: [], links: [], guid: attributes.guid, id: attributes.id };
@@ -53,7 +54,7 @@ export function parseFrabXml(text: string, onProgress: (fraction: number) => voi
   parser.on('cdata', (chunk) => {
     buffer += chunk;
   });
-  parser.on('closetag', (tag: SaxesTagPlain) => {
+  parser.on('closetag', (tag) => {
     path.pop();
     const parent = path.at(-1);
     const value = buffer;

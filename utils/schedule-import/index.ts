@@ -25,7 +25,8 @@ export function parseScheduleFile(
   const fail = (...error: Message): ScheduleImport => ({ ok: false, error });
   const start = text.replace(/^\uFEFF/, '').trimStart();
   // A binary file (an image renamed .xml, an archive) decodes with NULs or replacement characters early on.
-  if (/[\u0000\uFFFD]/.test(start.slice(0, 1024))) return fail('import_binary');
+  const head = start.slice(0, 1024);
+  if (head.includes('\0') || head.includes('\uFFFD')) return fail('import_binary');
 
   let draft: ScheduleDraft | undefined;
   if (start.startsWith('<')) {

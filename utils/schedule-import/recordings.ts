@@ -9,7 +9,8 @@ export interface DraftLink {
 // "Video recording", "Recording", "Video", in any case, with extras such as "(mp4)", "[WebM]" or "- YouTube".
 // Anything else ("Recording of a previous iteration of the talk", "My talk at RustCon") is some other video,
 // often a speaker's earlier talk, and must not be taken for this talk's recording.
-const RECORDING_LABEL = /^(?:video\s+recording|recording|video)\s*(?:\([^)]*\)|\[[^\]]*\]|[-–:]\s*[\p{L}\p{N}/ ]{1,20})?$/iu;
+const RECORDING_LABEL =
+  /^(?:video\s+recording|recording|video)\s*(?:\([^)]*\)|\[[^\]]*\]|[-–:]\s*[\p{L}\p{N}/ ]{1,20})?$/iu;
 
 export function isRecordingLabel(label: string): boolean {
   return RECORDING_LABEL.test(label.replace(/\s+/g, ' ').trim());

@@ -27,7 +27,9 @@ export function catalogueFileName(file: EventFile): string {
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
 /** The event file in a Talkmark catalogue, or the first thing wrong with it, in words. */
-export function readCatalogueFile(data: Record<string, unknown>): { ok: true; file: EventFile } | { ok: false; error: Message } {
+export function readCatalogueFile(
+  data: Record<string, unknown>,
+): { ok: true; file: EventFile } | { ok: false; error: Message } {
   const fail = (...error: Message) => ({ ok: false as const, error });
   if (data.version !== CATALOGUE_FILE_VERSION) {
     return typeof data.version === 'number' && data.version > CATALOGUE_FILE_VERSION
@@ -49,9 +51,15 @@ export function readCatalogueFile(data: Record<string, unknown>): { ok: true; fi
     ...optional('location'),
     ...optional('when'),
     ...optional('url'),
-    subjects: array(rawEvent.subjects).filter((subject): subject is string => typeof subject === 'string' && !!subject.trim()),
+    subjects: array(rawEvent.subjects).filter(
+      (subject): subject is string => typeof subject === 'string' && !!subject.trim(),
+    ),
     ...(topicNames
-      ? { topicNames: Object.fromEntries(Object.entries(topicNames).filter(([, name]) => typeof name === 'string')) as Record<string, string> }
+      ? {
+          topicNames: Object.fromEntries(
+            Object.entries(topicNames).filter(([, name]) => typeof name === 'string'),
+          ) as Record<string, string>,
+        }
       : {}),
   };
   const source = record(rawEvent.source);

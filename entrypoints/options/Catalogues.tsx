@@ -1,0 +1,244 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { eventFiles } from '../../data/catalogue';
+import type { EventFile } from '../../data/schema';
+import { type CatalogueRecord, openCatalogueStore } from '../../utils/catalogue-store';
+import { type MessageKey, say, t } from '../../utils/i18n';
+import type { ImportProgress, ImportRequest } from '../../utils/import-protocol';
+import { CATALOGUES_REVISION_KEY } from '../../utils/messages';
+import type { CatalogueFormat } from '../../utils/schedule-import';
+import { catalogueFileName, createCatalogueFile } from '../../utils/schedule-import/talkmark-json';
+import { watchStorageKey } from '../../utils/watch-storage';
+
+type Notice = { kind: 'error' | 'success'; text: string } | undefined;
+type Progress = { phase: 'reading' | 'saving'; fraction: number; talkCount?: number; fileName: string };
+
+const FORMAT_LABELS: Record<CatalogueFormat, MessageKey> = {
+  'frab-xml': 'format_frab_xml',
+  'frab-json': 'format_frab_json',
+  'sessionize-json': 'format_sessionize_json',
+  'talkmark-json': 'format_talkmark_json',
+};
+
+// Imports quicker than this finish before a progress bar could be read; it would only flicker.
+const PROGRESS_DELAY_MS = 300;
+
+const store = openCatalogueStore();
+
+/** Tells every view (popup, background, other options pages) that the catalogues changed. */
+const announceCatalogues = () => browser.storage.local.set({ [CATALOGUES_REVISION_KEY]: crypto.randomUUID() });
+
+/** The options page's list of catalogues: the bundled ones, then imports; import by picker or drop, export, remove. */
+export function Catalogues() {
+  const [records, setRecords] = useState<CatalogueRecord[]>();
+  const [notice, setNotice] = useState<Notice>();
+  const [progress, setProgress] = useState<Progress>();
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const reload = () =>
+    store.list().then(setRecords, (error: unknown) => {
+      setRecords([]);
+      setNotice({ kind: 'error', text: t('catalogues_load_failed', messageOf(error)) });
+    });
+  useEffect(() => {
+    void reload();
+    return watchStorageKey('local', CATALOGUES_REVISION_KEY, () => void reload());
+  }, []);
+
+  const importFile = async (file: File | undefined) => {
+    if (!file || busy) return;
+    setBusy(true);
+    setNotice(undefined);
+    const shown = setTimeout(
+      () => setProgress((p) => p ?? { phase: 'reading', fraction: 0, fileName: file.name }),
+      PROGRESS_DELAY_MS,
+    );
+    const outcome = await runImportWorker(file, (update) => {
+      setProgress((current) => (current ? { ...update, fileName: file.name } : current));
+    });
+    clearTimeout(shown);
+    setProgress(undefined);
+    setBusy(false);
+    if (!outcome.ok) {
+      setNotice({ kind: 'error', text: t('nothing_imported', say(outcome.error)) });
+      return;
+    }
+    await announceCatalogues().catch(() => {});
+    await reload();
+    const many = outcome.talkCount === 1 ? 'one' : 'other';
+    const sentences = [
+      t(
+        outcome.replaced ? `replaced_catalogue_${many}` : `imported_catalogue_${many}`,
+        outcome.name,
+        outcome.talkCount.toLocaleString(),
+      ),
+      ...(['untitled', 'repeated'] as const).flatMap((reason) => {
+        const count = outcome.skipped[reason];
+        return count ? [t(`skipped_${reason}_${count === 1 ? 'one' : 'other'}`, count.toLocaleString())] : [];
+      }),
+    ];
+    setNotice({ kind: 'success', text: sentences.join(' ') });
+  };
+
+  const remove = async (record: CatalogueRecord) => {
+    try {
+      await store.remove(record.id);
+      await announceCatalogues();
+      setNotice({ kind: 'success', text: t('catalogue_removed', record.name) });
+    } catch (error) {
+      setNotice({ kind: 'error', text: t('catalogue_remove_failed', record.name, messageOf(error)) });
+    }
+    await reload();
+  };
+
+  const exportFile = async (id: string) => {
+    const file = eventFiles.find((bundled) => bundled.event.id === id) ?? (await store.file(id));
+    if (file) download(file);
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a shortcut; the button does the same
+    <div
+      class={`catalogues${dragging ? ' is-dragging' : ''}`}
+      onDragOver={(event) => {
+        if (!event.dataTransfer?.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        void importFile(event.dataTransfer?.files[0]);
+      }}
+    >
+      <p class="hint">{t('options_catalogues_hint')}</p>
+      <table class="catalogue-table">
+        <caption class="visually-hidden">{t('catalogues_table')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('catalogue_name')}</th>
+            <th scope="col" class="number">
+              {t('catalogue_talks')}
+            </th>
+            <th scope="col">{t('catalogue_format')}</th>
+            <th scope="col">{t('catalogue_added')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t('catalogue_actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {eventFiles.map((file) => (
+            <tr key={file.event.id}>
+              <th scope="row">{file.event.name}</th>
+              <td class="number">{file.talks.length.toLocaleString()}</td>
+              <td colSpan={2}>{t('catalogue_bundled')}</td>
+              <td class="actions">
+                <ExportButton name={file.event.name} onClick={() => void exportFile(file.event.id)} />
+              </td>
+            </tr>
+          ))}
+          {(records ?? []).map((record) => (
+            <tr key={record.id}>
+              <th scope="row">{record.name}</th>
+              <td class="number">{record.talkCount.toLocaleString()}</td>
+              <td>{t(FORMAT_LABELS[record.format])}</td>
+              <td>{new Date(record.importedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}</td>
+              <td class="actions">
+                <ExportButton name={record.name} onClick={() => void exportFile(record.id)} />
+                <button
+                  type="button"
+                  class="button"
+                  aria-label={t('catalogue_remove_label', record.name)}
+                  onClick={() => void remove(record)}
+                >
+                  {t('catalogue_remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="tool-row">
+        <button type="button" class="button primary" disabled={busy} onClick={() => fileInput.current?.click()}>
+          {t('catalogues_import')}
+        </button>
+        <span class="drop-hint">{t('catalogues_drop')}</span>
+        <input
+          ref={fileInput}
+          class="visually-hidden"
+          type="file"
+          accept=".xml,.json,application/json,application/xml,text/xml"
+          tabIndex={-1}
+          aria-label={t('catalogues_import_label')}
+          onChange={(event) => {
+            void importFile(event.currentTarget.files?.[0]);
+            event.currentTarget.value = '';
+          }}
+        />
+      </div>
+      {progress ? (
+        <div class="import-progress">
+          <label for="import-progress">
+            {progress.phase === 'reading'
+              ? t('import_reading', progress.fileName)
+              : t('import_saving', (progress.talkCount ?? 0).toLocaleString())}
+          </label>
+          <progress id="import-progress" max={1} value={progress.phase === 'saving' ? undefined : progress.fraction} />
+        </div>
+      ) : null}
+      {notice ? (
+        <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ExportButton(props: { name: string; onClick(): void }) {
+  return (
+    <button type="button" class="button" aria-label={t('catalogue_export_label', props.name)} onClick={props.onClick}>
+      {t('catalogue_export')}
+    </button>
+  );
+}
+
+/** Runs one import in a fresh worker, passing its progress on; resolves with its outcome, whatever happens. */
+function runImportWorker(
+  file: File,
+  onProgress: (progress: Omit<Progress, 'fileName'>) => void,
+): Promise<Extract<ImportProgress, { type: 'done' }>['outcome']> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    const finish = (outcome: Extract<ImportProgress, { type: 'done' }>['outcome']) => {
+      worker.terminate();
+      resolve(outcome);
+    };
+    worker.addEventListener('message', (event: MessageEvent<ImportProgress>) => {
+      const message = event.data;
+      if (message.type === 'done') finish(message.outcome);
+      else onProgress({ phase: message.phase, fraction: message.fraction, talkCount: message.talkCount });
+    });
+    worker.addEventListener('error', (event) =>
+      finish({ ok: false, error: ['import_failed', event.message || 'worker'] }),
+    );
+    worker.postMessage({ file } satisfies ImportRequest);
+  });
+}
+
+function download(file: EventFile) {
+  const url = URL.createObjectURL(
+    new Blob([JSON.stringify(createCatalogueFile(file), null, 1)], { type: 'application/json' }),
+  );
+  const link = Object.assign(document.createElement('a'), { href: url, download: catalogueFileName(file) });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

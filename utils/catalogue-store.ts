@@ -1,0 +1,68 @@
+import type { EventFile } from '../data/schema';
+import { type CatalogueRecord, connectDatabase, DATABASE_NAME } from './database';
+import type { ImportedCatalogue } from './schedule-import';
+
+export type { CatalogueRecord } from './database';
+
+/** Imported catalogues in the extension's database; callers get verbs, never the database. */
+export interface CatalogueStore {
+  /** What is imported, oldest first, without reading any talks. */
+  list(): Promise<CatalogueRecord[]>;
+  /** Every imported catalogue's event, speakers and talks. */
+  files(): Promise<EventFile[]>;
+  file(id: string): Promise<EventFile | undefined>;
+  /**
+   * Stores a catalogue, replacing one of the same id in place (its talks' ids are stable, so their stars stay
+   * on them). One transaction: a failure at any point leaves the previous state whole.
+   */
+  save(catalogue: ImportedCatalogue, fileName: string, now?: number): Promise<{ replaced: boolean }>;
+  /** Removes a catalogue; stars on its talks are kept (shown as no longer in the catalogue). */
+  remove(id: string): Promise<void>;
+  close(): void;
+}
+
+export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
+  const { database, close } = connectDatabase(name);
+  return {
+    async list() {
+      const records = await (await database()).getAll('catalogues');
+      return records.sort((a, b) => a.importedAt - b.importedAt);
+    },
+    async files() {
+      const contents = await (await database()).getAll('catalogue-contents');
+      return contents.map((content) => content.file);
+    },
+    async file(id) {
+      return (await (await database()).get('catalogue-contents', id))?.file;
+    },
+    async save(catalogue, fileName, now = Date.now()) {
+      const db = await database();
+      const tx = db.transaction(['catalogues', 'catalogue-contents'], 'readwrite');
+      const replaced = (await tx.objectStore('catalogues').getKey(catalogue.id)) !== undefined;
+      const record: CatalogueRecord = {
+        id: catalogue.id,
+        name: catalogue.file.event.name,
+        format: catalogue.format,
+        talkCount: catalogue.file.talks.length,
+        importedAt: now,
+        fileName,
+      };
+      await Promise.all([
+        tx.objectStore('catalogues').put(record),
+        tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }),
+        tx.done,
+      ]);
+      return { replaced };
+    },
+    async remove(id) {
+      const db = await database();
+      const tx = db.transaction(['catalogues', 'catalogue-contents'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('catalogues').delete(id),
+        tx.objectStore('catalogue-contents').delete(id),
+        tx.done,
+      ]);
+    },
+    close,
+  };
+}

@@ -1,0 +1,89 @@
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { EventFile } from '../data/schema';
+import type { CatalogueFormat } from './schedule-import/draft';
+
+/** One starred talk. Kept even when its talk leaves the catalogue: a star is never dropped silently. */
+export interface Favourite {
+  talkId: string;
+  /** Milliseconds since the epoch. */
+  starredAt: number;
+}
+
+/** What the options page lists about an imported catalogue, without reading its talks. */
+export interface CatalogueRecord {
+  /** The conference's id, also the event id of its talks: importing it again replaces it. */
+  id: string;
+  name: string;
+  format: CatalogueFormat;
+  talkCount: number;
+  /** Milliseconds since the epoch. */
+  importedAt: number;
+  fileName: string;
+}
+
+/**
+ * The extension's one database, in its own origin. Every change of layout is a new version with a step in
+ * `upgrade` below; never edit a shipped step.
+ */
+export interface TalkmarkDB extends DBSchema {
+  favourites: {
+    key: string;
+    value: Favourite;
+    indexes: { 'by-starred-at': number };
+  };
+  catalogues: {
+    key: string;
+    value: CatalogueRecord;
+  };
+  /** Each imported catalogue's event, speakers and talks, kept apart so listing catalogues reads none of them. */
+  'catalogue-contents': {
+    key: string;
+    value: { id: string; file: EventFile };
+  };
+}
+
+export const DATABASE_NAME = 'talkmark';
+const DATABASE_VERSION = 3;
+
+/** Opens the database on first use and again after the browser closes it; returns the getter. */
+export function connectDatabase(name = DATABASE_NAME): {
+  database(): Promise<IDBPDatabase<TalkmarkDB>>;
+  close(): void;
+} {
+  let opening: Promise<IDBPDatabase<TalkmarkDB>> | undefined;
+  const database = () => {
+    opening ??= openDB<TalkmarkDB>(name, DATABASE_VERSION, {
+      upgrade(db, oldVersion, _newVersion, transaction) {
+        // v1: favourites keyed by talk id.
+        if (oldVersion < 1) db.createObjectStore('favourites', { keyPath: 'talkId' });
+        // v2: an index to list them newest first without sorting in memory.
+        if (oldVersion < 2) transaction.objectStore('favourites').createIndex('by-starred-at', 'starredAt');
+        // v3: imported catalogues. Favourites are untouched.
+        if (oldVersion < 3) {
+          db.createObjectStore('catalogues', { keyPath: 'id' });
+          db.createObjectStore('catalogue-contents', { keyPath: 'id' });
+        }
+      },
+      blocking() {
+        // A newer Talkmark (another view after an update) wants to upgrade: step aside so it can.
+        void database().then((db) => db.close());
+        opening = undefined;
+      },
+      terminated() {
+        // The browser closed the connection (site data cleared, storage pressure): open afresh next time.
+        opening = undefined;
+      },
+    }).catch((error: unknown) => {
+      opening = undefined; // let the next call try again (e.g. after a blocked upgrade clears)
+      throw error;
+    });
+    return opening;
+  };
+  return {
+    database,
+    close() {
+      void opening?.then((db) => db.close());
+      opening = undefined;
+    },
+  };
+}
