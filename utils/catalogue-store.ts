@@ -47,11 +47,20 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
         importedAt: now,
         fileName,
       };
-      await Promise.all([
-        tx.objectStore('catalogues').put(record),
-        tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }),
-        tx.done,
-      ]);
+      const writes: Promise<unknown>[] = [];
+      try {
+        writes.push(tx.objectStore('catalogues').put(record));
+        writes.push(tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }));
+        await Promise.all(writes);
+      } catch (error) {
+        // A write that throws (a value that cannot be stored) does not abort the transaction by itself: the
+        // record written before it would commit alone. Abort, so the previous state stays whole.
+        for (const write of writes) write.catch(() => {});
+        tx.abort();
+        await tx.done.catch(() => {});
+        throw error;
+      }
+      await tx.done;
       return { replaced };
     },
     async remove(id) {

@@ -64,7 +64,7 @@ export function rankRelatedTalks(talk: Talk, from: Catalogue, limit = 5): Relate
   const speakers = new Set(talk.speakerIds);
   const topics = new Set(talk.topics);
 
-  return from.talks
+  const ranked = from.talks
     .filter((other) => other.id !== talk.id)
     .map((other) => {
       const sharedSpeakers = speakersOf(other, from).filter((speaker) => speakers.has(speaker.id));
@@ -85,8 +85,20 @@ export function rankRelatedTalks(talk: Talk, from: Catalogue, limit = 5): Relate
       return { talk: other, score, reasons: reasons.length ? reasons : [['reason_similar'] as const] };
     })
     .filter((related) => related.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+    .sort((a, b) => b.score - a.score);
+  return withAnotherEvent(ranked, limit);
+}
+
+/**
+ * The first `limit`, but when they all come from one conference and another conference has a related talk too,
+ * its best one takes the last place: with several catalogues, the panel is where people find the others.
+ */
+function withAnotherEvent(ranked: RelatedTalk[], limit: number): RelatedTalk[] {
+  const top = ranked.slice(0, limit);
+  const eventId = top[0]?.talk.eventId;
+  if (top.length < 2 || top.some((related) => related.talk.eventId !== eventId)) return top;
+  const other = ranked.slice(limit).find((related) => related.talk.eventId !== eventId);
+  return other ? [...top.slice(0, -1), other] : top;
 }
 
 /**

@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCatalogueStore } from '../../utils/catalogue-store';
+import { openFavouritesStore } from '../../utils/favourites-store';
+import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
+
+let counter = 0;
+const freshName = () => `talkmark-catalogues-${++counter}`;
+const closing: Array<{ close(): void }> = [];
+afterEach(() => {
+  for (const store of closing.splice(0)) store.close();
+});
+const catalogues = (name: string) => {
+  const store = openCatalogueStore(name);
+  closing.push(store);
+  return store;
+};
+
+function tinyConf(edit: (xml: string) => string = (xml) => xml): ImportedCatalogue {
+  const xml = readFileSync(new URL('../fixtures/schedules/small-frab.xml', import.meta.url), 'utf8');
+  const result = parseScheduleFile(edit(xml), 'schedule.xml');
+  if (!result.ok) throw new Error(result.error.join(' '));
+  return result.catalogue;
+}
+
+describe('the catalogue store', () => {
+  it('upgrades a real version 2 database (favourites with their index) without touching a star', async () => {
+    const name = freshName();
+    // Exactly what Talkmark 0.1 created: v1 made the store, v2 added the index.
+    const v2 = await openDB(name, 2, {
+      upgrade(db, oldVersion, _new, transaction) {
+        if (oldVersion < 1) db.createObjectStore('favourites', { keyPath: 'talkId' });
+        if (oldVersion < 2) transaction.objectStore('favourites').createIndex('by-starred-at', 'starredAt');
+      },
+    });
+    await v2.put('favourites', { talkId: 'vitess-keynote', starredAt: 1000 });
+    await v2.put('favourites', { talkId: 'geo-partitioning-with-vitess', starredAt: 3000 });
+    v2.close();
+
+    expect(await catalogues(name).list()).toEqual([]);
+    const favourites = openFavouritesStore(name);
+    closing.push(favourites);
+    expect(await favourites.list()).toEqual([
+      { talkId: 'geo-partitioning-with-vitess', starredAt: 3000 },
+      { talkId: 'vitess-keynote', starredAt: 1000 },
+    ]);
+  });
+
+  it('saves a catalogue with its record, and replaces the same conference in place', async () => {
+    const store = catalogues(freshName());
+    expect(await store.save(tinyConf(), 'schedule.xml', 10)).toEqual({ replaced: false });
+    expect(await store.list()).toEqual([
+      {
+        id: 'tinyconf2024',
+        name: 'TinyConf 2024',
+        format: 'frab-xml',
+        talkCount: 3,
+        importedAt: 10,
+        fileName: 'schedule.xml',
+      },
+    ]);
+    const renamed = tinyConf((xml) => xml.replace('A talk without a guid', 'Renamed'));
+    expect(await store.save(renamed, 'v2.xml', 20)).toEqual({ replaced: true });
+    expect((await store.list()).map((record) => [record.id, record.fileName])).toEqual([['tinyconf2024', 'v2.xml']]);
+    expect((await store.files())[0]?.talks.map((talk) => talk.title)).toContain('Renamed');
+    // Talk ids are the same across the two imports, so stars on them stay on them.
+    expect((await store.file('tinyconf2024'))?.talks.map((talk) => talk.id)).toEqual(
+      tinyConf().file.talks.map((talk) => talk.id),
+    );
+  });
+
+  it('removes a catalogue and its talks, and nothing else', async () => {
+    const name = freshName();
+    const store = catalogues(name);
+    const favourites = openFavouritesStore(name);
+    closing.push(favourites);
+    await store.save(tinyConf(), 'schedule.xml');
+    const other = tinyConf((xml) => xml.replace('<acronym>tinyconf2024</acronym>', '<acronym>other</acronym>'));
+    await store.save(other, 'other.xml');
+    await favourites.set('tinyconf2024/105', true, 5);
+    await store.remove('tinyconf2024');
+    expect((await store.list()).map((record) => record.id)).toEqual(['other']);
+    expect((await store.files()).map((file) => file.event.id)).toEqual(['other']);
+    expect(await favourites.list()).toEqual([{ talkId: 'tinyconf2024/105', starredAt: 5 }]);
+  });
+
+  it('leaves nothing half-saved when the write fails', async () => {
+    const store = catalogues(freshName());
+    await store.save(tinyConf(), 'schedule.xml', 1);
+    // A value IndexedDB cannot store (a function) makes the second write of the transaction throw.
+    const broken = tinyConf((xml) => xml.replace('TinyConf 2024', 'TinyConf 2024 (new)'));
+    (broken.file.event as unknown as Record<string, unknown>).subjects = [() => 0];
+    await expect(store.save(broken, 'broken.xml', 2)).rejects.toThrow();
+    expect(await store.list()).toMatchObject([{ name: 'TinyConf 2024', fileName: 'schedule.xml', importedAt: 1 }]);
+    expect((await store.files())[0]?.event.name).toBe('TinyConf 2024');
+  });
+});

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildCatalogue, eventFiles } from '../../data/catalogue';
+import { omniboxSuggestions } from '../../utils/omnibox';
+import { panelFor } from '../../utils/panel-content';
+import { parseScheduleFile } from '../../utils/schedule-import';
+import { createCatalogueSearch } from '../../utils/search';
+import { filterChoices } from '../../utils/talk-filters';
+import { findTalks } from '../../utils/talk-results';
+
+// Bundled + imported talks as the background sees them: one catalogue.
+function importedFile(name: string) {
+  const result = parseScheduleFile(
+    readFileSync(new URL(`../fixtures/schedules/${name}`, import.meta.url), 'utf8'),
+    name,
+  );
+  if (!result.ok) throw new Error(result.error.join(' '));
+  return result.catalogue.file;
+}
+const catalogue = buildCatalogue([...eventFiles, importedFile('small-frab.xml'), importedFile('small-pretalx.json')]);
+const search = createCatalogueSearch(catalogue);
+const SHARDING = 'tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c01';
+
+describe('bundled and imported talks as one catalogue', () => {
+  it('makes a speaker who is in two catalogues one person, keeping the fuller description', () => {
+    expect(catalogue.speakers.get('sugu-sougoumarane')).toMatchObject({
+      name: 'Sugu Sougoumarane',
+      organisation: 'PlanetScale',
+    });
+    expect(catalogue.speakers.get('lucy-burns')?.organisation).toBe('PlanetScale');
+    const sugu = catalogue.talks.filter((talk) => talk.speakerIds.includes('sugu-sougoumarane')).map((t) => t.eventId);
+    expect(new Set(sugu)).toEqual(new Set(['kubecon-na-2019', 'tinyconf2024']));
+  });
+
+  it('finds imported talks by title, typos included, and filters by conference inside the search', () => {
+    expect(search.search('shardng mysql')[0]?.id).toBe(SHARDING);
+    const page = findTalks(
+      { query: 'vitess', filters: { eventId: 'tinyconf2024' }, view: 'talks', limit: 50 },
+      catalogue,
+      search,
+      [],
+    );
+    expect(page.rows.map((row) => row.id)).toEqual([SHARDING]);
+    expect(page.total).toBe(1);
+  });
+
+  it('counts every match, not only the rows it sends', () => {
+    const page = findTalks({ query: '', filters: {}, view: 'talks', limit: 3 }, catalogue, search, []);
+    expect(page.rows).toHaveLength(3);
+    expect(page.total).toBe(catalogue.talks.length);
+  });
+
+  it('finds a low-ranked favourite, and keeps a favourite whose talk has gone', () => {
+    const favourites = [
+      { talkId: 'tinyconf2024/105', starredAt: 3 },
+      { talkId: 'gone/1', starredAt: 2 },
+    ];
+    const all = findTalks({ query: '', filters: {}, view: 'favourites', limit: 50 }, catalogue, search, favourites);
+    expect(all.rows.map((row) => [row.id, row.talk?.title])).toEqual([
+      ['tinyconf2024/105', 'A talk without a guid'],
+      ['gone/1', undefined],
+    ]);
+    const talk = findTalks({ query: 'guid', filters: {}, view: 'favourites', limit: 1 }, catalogue, search, favourites);
+    expect(talk.rows.map((row) => row.id)).toEqual(['tinyconf2024/105']);
+  });
+
+  it('offers each conference, and topics by their names', () => {
+    const choices = filterChoices(catalogue);
+    expect(choices.events).toEqual([
+      ['kubecon-na-2019', 'KubeCon + CloudNativeCon North America 2019'],
+      ['tinyconf2024', 'TinyConf 2024'],
+      ['tiny-json', 'Tiny JSON Camp'],
+    ]);
+    expect(choices.topics).toContainEqual(['web-security', 'Web & Security']);
+    expect(choices.organisations).not.toContain(undefined);
+  });
+
+  it('gives the panel of an imported recording, naming speakers without empty brackets, related across catalogues', () => {
+    const panel = panelFor('ZYXWVUTSRQP', undefined, catalogue);
+    expect(panel?.kind).toBe('talk');
+    if (panel?.kind !== 'talk') return;
+    expect(panel.talk.speakers).toEqual(['Sugu Sougoumarane (PlanetScale, CTO and Co-Founder)', 'Ana Müller']);
+    const events = new Set(panel.related.map((related) => catalogue.talksById.get(related.id)?.eventId));
+    expect(events).toEqual(new Set(['kubecon-na-2019', 'tinyconf2024']));
+    const lucy = panelFor('EMBED678901', undefined, catalogue);
+    expect(lucy?.kind === 'talk' && lucy.related.map((related) => related.title)).toContain(
+      'Building a Database as a Service on Kubernetes',
+    );
+  });
+
+  it('suggests imported talks in the address bar, opening their recording', () => {
+    expect(omniboxSuggestions('kubernetes operators', search, catalogue, false)[0]?.content).toBe(
+      'https://www.youtube.com/watch?v=EMBED678901',
+    );
+  });
+});
