@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { eventFiles } from '../../data/catalogue';
 import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
@@ -290,5 +291,39 @@ describe.skipIf(!haveSamples)('the real schedules in ../shared/talk-data/samples
   it('refuses the files that are not schedules it reads, with a sentence', () => {
     expect(refusal(read('sched-jococruise-2024.ics'))).toBe('import_not_schedule');
     expect(refusal(read('c3voc-schedule-schema.json'))).toBe('import_json_not_schedule');
+  });
+});
+
+describe('the committed JSON Schema of the Talkmark catalogue format', () => {
+  const schema = JSON.parse(
+    readFileSync(new URL('../../data/talkmark-catalogue.schema.json', import.meta.url), 'utf8'),
+  );
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+  it('accepts every catalogue Talkmark exports: the bundled recap and imported schedules', () => {
+    const exports = [
+      ...eventFiles.map(createCatalogueFile),
+      createCatalogueFile(imported(fixture('small-frab.xml')).file),
+      createCatalogueFile(imported(fixture('small-pretalx.json'), 'x.json').file),
+      createCatalogueFile(imported(fixture('small-sessionize.json'), 'x.json').file),
+    ];
+    for (const file of exports) {
+      expect(validate(JSON.parse(JSON.stringify(file))), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it('refuses what the importer refuses', () => {
+    const good = JSON.parse(JSON.stringify(createCatalogueFile(imported(fixture('small-frab.xml')).file)));
+    const broken = [
+      { ...good, version: 2 },
+      { ...good, event: { ...good.event, name: ' ' } },
+      { ...good, talks: [{ ...good.talks[0], videoId: 'short' }] },
+      { ...good, talks: [{ ...good.talks[0], kind: 'panel' }] },
+      { ...good, talks: [] },
+    ];
+    for (const file of broken) {
+      expect(validate(file)).toBe(false);
+      expect(parseScheduleFile(JSON.stringify(file), 'x.json').ok).toBe(false);
+    }
   });
 });

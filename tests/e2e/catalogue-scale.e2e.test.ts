@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asFrabScheduleJson, loadRealTalks, type RealTalk } from '../real-talks';
+import { type LaunchedExtension, launchExtension } from './harness';
+
+// 50,000 real talks (../shared/talk-data), imported as one schedule.json the way a person would.
+const talks = loadRealTalks()?.slice(0, 50_000);
+
+describe.skipIf(!talks)('a schedule of 50,000 real talks', () => {
+  let browser: LaunchedExtension;
+  let scratch: string;
+  let file: string;
+  beforeAll(async () => {
+    browser = await launchExtension();
+    scratch = mkdtempSync(join(tmpdir(), 'talkmark-scale-'));
+    file = join(scratch, 'schedule.json');
+    writeFileSync(file, asFrabScheduleJson(talks as RealTalk[], 'real-talks'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('imports with a progress bar while the options page keeps drawing frames, then is searchable', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByRole('table', { name: 'Catalogues in Talkmark' }).waitFor();
+    // Record the longest gap between animation frames while the import runs: a frozen page draws none.
+    await options.evaluate(() => {
+      const state = { last: performance.now(), longest: 0, running: true };
+      Object.assign(window, { frames: state });
+      const tick = (now: number) => {
+        state.longest = Math.max(state.longest, now - state.last);
+        state.last = now;
+        if (state.running) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await options.getByLabel('Schedule file to import').setInputFiles(file);
+    await options.getByRole('progressbar').waitFor({ timeout: 5_000 });
+    await expect
+      .poll(() => options.locator('.catalogues .notice').textContent(), { timeout: 60_000 })
+      .toBe('Imported “Real talks (50000)”: 50,000 talks.');
+    const longestFrameGap = await options.evaluate(() => {
+      const state = (window as unknown as { frames: { longest: number; running: boolean } }).frames;
+      state.running = false;
+      return state.longest;
+    });
+    expect(longestFrameGap).toBeLessThan(500);
+    expect(
+      await options
+        .getByRole('row', { name: /Real talks/ })
+        .getByRole('cell')
+        .first()
+        .textContent(),
+    ).toBe('50,000');
+
+    const wanted = (talks as RealTalk[])[12_345] as RealTalk;
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByRole('combobox', { name: 'Search talks' }).fill(wanted.title);
+    await expect
+      .poll(() => popup.getByRole('listbox').locator('.result-title').first().textContent(), { timeout: 60_000 })
+      .toBe(wanted.title);
+    // Results are the first rows of a true count, not the whole catalogue in the DOM.
+    expect(await popup.getByRole('listbox').getByRole('option').count()).toBeLessThanOrEqual(200);
+  }, 180_000);
+});
