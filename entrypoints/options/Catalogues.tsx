@@ -123,8 +123,12 @@ export function Catalogues() {
             <th scope="col" class="number">
               {t('catalogue_talks')}
             </th>
-            <th scope="col">{t('catalogue_format')}</th>
-            <th scope="col">{t('catalogue_added')}</th>
+            <th scope="col" class="secondary">
+              {t('catalogue_format')}
+            </th>
+            <th scope="col" class="secondary">
+              {t('catalogue_added')}
+            </th>
             <th scope="col">
               <span class="visually-hidden">{t('catalogue_actions')}</span>
             </th>
@@ -135,7 +139,9 @@ export function Catalogues() {
             <tr key={file.event.id}>
               <th scope="row">{file.event.name}</th>
               <td class="number">{file.talks.length.toLocaleString()}</td>
-              <td colSpan={2}>{t('catalogue_bundled')}</td>
+              <td colSpan={2} class="secondary">
+                {t('catalogue_bundled')}
+              </td>
               <td class="actions">
                 <ExportButton name={file.event.name} onClick={() => void exportFile(file.event.id)} />
               </td>
@@ -145,8 +151,10 @@ export function Catalogues() {
             <tr key={record.id}>
               <th scope="row">{record.name}</th>
               <td class="number">{record.talkCount.toLocaleString()}</td>
-              <td>{t(FORMAT_LABELS[record.format])}</td>
-              <td>{new Date(record.importedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}</td>
+              <td class="secondary">{t(FORMAT_LABELS[record.format])}</td>
+              <td class="secondary">
+                {new Date(record.importedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}
+              </td>
               <td class="actions">
                 <ExportButton name={record.name} onClick={() => void exportFile(record.id)} />
                 <button
