@@ -34,7 +34,9 @@ export function asFrabScheduleJson(talks: readonly RealTalk[], acronym: string):
   const rooms: Record<string, unknown[]> = {};
   for (const talk of talks) {
     const room = `${talk.event}${talk.year ? ` ${talk.year}` : ''}`;
-    (rooms[room] ??= []).push({
+    const events = rooms[room] ?? [];
+    rooms[room] = events;
+    events.push({
       guid: talk.id,
       title: talk.title,
       track: talk.topics?.[0] ?? talk.event,

@@ -1,6 +1,7 @@
 import type { EventFile } from '../data/schema';
 import { type CatalogueRecord, connectDatabase, DATABASE_NAME } from './database';
 import type { ImportedCatalogue } from './schedule-import';
+import type { SearchIndexData } from './search-index/layout';
 
 export type { CatalogueRecord } from './database';
 
@@ -11,11 +12,20 @@ export interface CatalogueStore {
   /** Every imported catalogue's event, speakers and talks. */
   files(): Promise<EventFile[]>;
   file(id: string): Promise<EventFile | undefined>;
+  /** Every imported catalogue's stored search index, as stored (the reader checks its version). */
+  indexes(): Promise<Array<{ id: string; index: unknown }>>;
+  /** Stores a rebuilt index for a catalogue that is (still) there. */
+  saveIndex(id: string, index: SearchIndexData): Promise<void>;
   /**
    * Stores a catalogue, replacing one of the same id in place (its talks' ids are stable, so their stars stay
    * on them). One transaction: a failure at any point leaves the previous state whole.
    */
-  save(catalogue: ImportedCatalogue, fileName: string, now?: number): Promise<{ replaced: boolean }>;
+  save(
+    catalogue: ImportedCatalogue,
+    fileName: string,
+    index: SearchIndexData,
+    now?: number,
+  ): Promise<{ replaced: boolean }>;
   /** Removes a catalogue; stars on its talks are kept (shown as no longer in the catalogue). */
   remove(id: string): Promise<void>;
   close(): void;
@@ -35,9 +45,18 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
     async file(id) {
       return (await (await database()).get('catalogue-contents', id))?.file;
     },
-    async save(catalogue, fileName, now = Date.now()) {
+    async indexes() {
+      return (await database()).getAll('search-indexes');
+    },
+    async saveIndex(id, index) {
       const db = await database();
-      const tx = db.transaction(['catalogues', 'catalogue-contents'], 'readwrite');
+      const tx = db.transaction(['catalogues', 'search-indexes'], 'readwrite');
+      if (await tx.objectStore('catalogues').getKey(id)) await tx.objectStore('search-indexes').put({ id, index });
+      await tx.done;
+    },
+    async save(catalogue, fileName, index, now = Date.now()) {
+      const db = await database();
+      const tx = db.transaction(['catalogues', 'catalogue-contents', 'search-indexes'], 'readwrite');
       const replaced = (await tx.objectStore('catalogues').getKey(catalogue.id)) !== undefined;
       const record: CatalogueRecord = {
         id: catalogue.id,
@@ -51,6 +70,7 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
       try {
         writes.push(tx.objectStore('catalogues').put(record));
         writes.push(tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }));
+        writes.push(tx.objectStore('search-indexes').put({ id: catalogue.id, index }));
         await Promise.all(writes);
       } catch (error) {
         // A write that throws (a value that cannot be stored) does not abort the transaction by itself: the
@@ -65,10 +85,11 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
     },
     async remove(id) {
       const db = await database();
-      const tx = db.transaction(['catalogues', 'catalogue-contents'], 'readwrite');
+      const tx = db.transaction(['catalogues', 'catalogue-contents', 'search-indexes'], 'readwrite');
       await Promise.all([
         tx.objectStore('catalogues').delete(id),
         tx.objectStore('catalogue-contents').delete(id),
+        tx.objectStore('search-indexes').delete(id),
         tx.done,
       ]);
     },

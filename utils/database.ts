@@ -1,6 +1,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { EventFile } from '../data/schema';
 import type { CatalogueFormat } from './schedule-import/draft';
+import type { SearchIndexData } from './search-index/layout';
 
 /** One starred talk. Kept even when its talk leaves the catalogue: a star is never dropped silently. */
 export interface Favourite {
@@ -40,6 +41,11 @@ export interface TalkmarkDB extends DBSchema {
     key: string;
     value: { id: string; file: EventFile };
   };
+  /** Each imported catalogue's search index, built when it is imported, so no view waits for one to be built. */
+  'search-indexes': {
+    key: string;
+    value: { id: string; index: SearchIndexData };
+  };
 }
 
 export const DATABASE_NAME = 'talkmark';
@@ -58,10 +64,11 @@ export function connectDatabase(name = DATABASE_NAME): {
         if (oldVersion < 1) db.createObjectStore('favourites', { keyPath: 'talkId' });
         // v2: an index to list them newest first without sorting in memory.
         if (oldVersion < 2) transaction.objectStore('favourites').createIndex('by-starred-at', 'starredAt');
-        // v3: imported catalogues. Favourites are untouched.
+        // v3: imported catalogues and their search indexes. Favourites are untouched.
         if (oldVersion < 3) {
           db.createObjectStore('catalogues', { keyPath: 'id' });
           db.createObjectStore('catalogue-contents', { keyPath: 'id' });
+          db.createObjectStore('search-indexes', { keyPath: 'id' });
         }
       },
       blocking() {

@@ -7,7 +7,7 @@ export interface ImportRequest {
 
 /** What the worker says back: progress while it reads and saves, then the outcome, exactly once. */
 export type ImportProgress =
-  | { type: 'progress'; phase: 'reading' | 'saving'; fraction: number; talkCount?: number }
+  | { type: 'progress'; phase: 'reading' | 'indexing' | 'saving'; fraction: number; talkCount?: number }
   | {
       type: 'done';
       outcome:

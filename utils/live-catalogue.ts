@@ -1,7 +1,8 @@
 import { buildCatalogue, type Catalogue } from '../data/catalogue';
 import type { EventFile } from '../data/schema';
 import type { CatalogueStore } from './catalogue-store';
-import { createCatalogueSearch, type TalkSearch } from './search';
+import { indexEventFiles, searchOver, type TalkSearch } from './search';
+import { readSearchIndex, type SearchIndexData } from './search-index/layout';
 
 /** The catalogue every view sees: the bundled events, then every imported one, with its search. */
 export interface LiveCatalogue {
@@ -11,38 +12,70 @@ export interface LiveCatalogue {
   invalidate(): void;
 }
 
+interface Loaded {
+  catalogue: Catalogue;
+  imported: EventFile[];
+}
+
 /**
  * Bundled and imported talks as one catalogue to every view; nothing downstream asks whether a talk was
  * imported. Read from the database on first use (a service worker starts afresh often) and after each change.
- * When the imports cannot be read, the bundled catalogue still answers: search keeps working.
+ * Search runs over the bundled catalogue's index (built here: a few talks) and each imported catalogue's stored
+ * index (built when it was imported); a stored index that is missing or of an older layout is rebuilt and
+ * stored again. When the imports cannot be read, the bundled catalogue still answers: search keeps working.
  */
 export function createLiveCatalogue(bundled: readonly EventFile[], store: CatalogueStore): LiveCatalogue {
-  let loading: Promise<Catalogue> | undefined;
-  const searches = new WeakMap<Catalogue, TalkSearch>();
-  const catalogue = () => {
+  let loading: Promise<Loaded> | undefined;
+  let searching: Promise<TalkSearch> | undefined;
+  let bundledIndex: SearchIndexData | undefined;
+  const bundledOnly = (): Loaded => ({ catalogue: buildCatalogue(bundled), imported: [] });
+
+  const load = () => {
     loading ??= store.files().then(
-      (imported) => buildCatalogue([...bundled, ...imported]),
+      (imported) => ({ catalogue: buildCatalogue([...bundled, ...imported]), imported }),
       (error: unknown) => {
         console.error('Talkmark: imported catalogues could not be read', error);
         loading = undefined;
-        return buildCatalogue(bundled);
+        return bundledOnly();
       },
     );
     return loading;
   };
+
+  const buildSearch = async (): Promise<TalkSearch> => {
+    const [{ imported }, stored] = await Promise.all([
+      load(),
+      store.indexes().catch((error: unknown) => {
+        console.error('Talkmark: stored search indexes could not be read; rebuilding them', error);
+        return [];
+      }),
+    ]);
+    const storedById = new Map(stored.map((entry) => [entry.id, readSearchIndex(entry.index)]));
+    bundledIndex ??= indexEventFiles(bundled);
+    const segments = imported.map((file) => {
+      const index = storedById.get(file.event.id);
+      if (index && index.ids.length === file.talks.length) return index;
+      const rebuilt = indexEventFiles([file]);
+      store.saveIndex(file.event.id, rebuilt).catch((error: unknown) => {
+        console.error('Talkmark: a rebuilt search index could not be stored', error);
+      });
+      return rebuilt;
+    });
+    return searchOver([bundledIndex, ...segments]);
+  };
+
   return {
-    catalogue,
-    async search() {
-      const current = await catalogue();
-      let search = searches.get(current);
-      if (!search) {
-        search = createCatalogueSearch(current);
-        searches.set(current, search);
-      }
-      return search;
+    catalogue: async () => (await load()).catalogue,
+    search() {
+      searching ??= buildSearch().catch((error: unknown) => {
+        searching = undefined;
+        throw error;
+      });
+      return searching;
     },
     invalidate() {
       loading = undefined;
+      searching = undefined;
     },
   };
 }

@@ -4,6 +4,10 @@
 // A word, with apostrophes inside it kept so that "don't" stays one word.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const COMBINING_MARKS = /\p{M}/gu;
+const NOT_WORD = /[^\p{L}\p{N}'’]+/u;
+// Two apostrophes in a row, or one at a word's edge, end the word there.
+const APOSTROPHE_RUNS = /['’]{2,}/;
+const EDGE_APOSTROPHES = /^['’]+|['’]+$/g;
 
 /** Lower case, accents and apostrophes dropped, a trailing possessive cut: "Slack's" → "slack", "don’t" → "dont". */
 export function normalizeWord(word: string): string {
@@ -15,9 +19,28 @@ export function normalizeWord(word: string): string {
     .replace(/['’]/g, '');
 }
 
-/** The normalised words of a text, in order. */
+/** The normalised words of a text, in order (each as `normalizeWord` would make it). */
 export function tokenize(text: string): string[] {
-  return Array.from(text.matchAll(WORD), (match) => normalizeWord(match[0]));
+  // Normalising the whole text once is several times faster than word by word, and indexing 50,000 talks
+  // tokenizes a few million words; plain ASCII needs no decomposition at all.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "any ASCII character"
+  const ascii = /^[\u0000-\u007f]*$/.test(text);
+  const lower = (ascii ? text : text.normalize('NFKD').replace(COMBINING_MARKS, '')).toLowerCase();
+  // Splitting on what is not a letter, digit or apostrophe is faster than matching each word; apostrophes then
+  // only count inside a word ("don’t"), and a trailing possessive is cut ("Slack's" → "slack").
+  const words: string[] = [];
+  for (const part of lower.split(NOT_WORD)) {
+    if (part === '') continue;
+    if (!part.includes("'") && !part.includes('’')) {
+      words.push(part);
+      continue;
+    }
+    for (const word of part.split(APOSTROPHE_RUNS)) {
+      const trimmed = word.replace(EDGE_APOSTROPHES, '');
+      if (trimmed) words.push(trimmed.replace(/['’]s$/, '').replace(/['’]/g, ''));
+    }
+  }
+  return words;
 }
 
 export interface TextPart {

@@ -11,7 +11,7 @@ import { catalogueFileName, createCatalogueFile } from '../../utils/schedule-imp
 import { watchStorageKey } from '../../utils/watch-storage';
 
 type Notice = { kind: 'error' | 'success'; text: string } | undefined;
-type Progress = { phase: 'reading' | 'saving'; fraction: number; talkCount?: number; fileName: string };
+type Progress = { phase: 'reading' | 'indexing' | 'saving'; fraction: number; talkCount?: number; fileName: string };
 
 const FORMAT_LABELS: Record<CatalogueFormat, MessageKey> = {
   'frab-xml': 'format_frab_xml',
@@ -193,9 +193,12 @@ export function Catalogues() {
           <label for="import-progress">
             {progress.phase === 'reading'
               ? t('import_reading', progress.fileName)
-              : t('import_saving', (progress.talkCount ?? 0).toLocaleString())}
+              : t(
+                  progress.phase === 'indexing' ? 'import_indexing' : 'import_saving',
+                  (progress.talkCount ?? 0).toLocaleString(),
+                )}
           </label>
-          <progress id="import-progress" max={1} value={progress.phase === 'saving' ? undefined : progress.fraction} />
+          <progress id="import-progress" max={1} value={progress.phase === 'reading' ? progress.fraction : undefined} />
         </div>
       ) : null}
       {notice ? (

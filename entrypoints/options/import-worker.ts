@@ -5,6 +5,7 @@ import { eventFiles } from '../../data/catalogue';
 import { openCatalogueStore } from '../../utils/catalogue-store';
 import { describeImportFailure, type ImportProgress, type ImportRequest } from '../../utils/import-protocol';
 import { MAX_SCHEDULE_FILE_BYTES, parseScheduleFile } from '../../utils/schedule-import';
+import { indexEventFiles } from '../../utils/search';
 
 const post = (message: ImportProgress) => postMessage(message);
 
@@ -38,10 +39,14 @@ async function importFile(file: File): Promise<Extract<ImportProgress, { type: '
   const taken = catalogue.file.talks.find((talk) => bundledTalkIds.has(talk.id));
   if (taken) return { ok: false, error: ['import_talk_id_taken', taken.id] };
 
-  post({ type: 'progress', phase: 'saving', fraction: 1, talkCount: catalogue.file.talks.length });
+  const talkCount = catalogue.file.talks.length;
+  post({ type: 'progress', phase: 'indexing', fraction: 1, talkCount });
+  // Indexed once here, off every page's main thread, and stored with the talks: no view ever builds it.
+  const index = indexEventFiles([catalogue.file]);
+  post({ type: 'progress', phase: 'saving', fraction: 1, talkCount });
   const store = openCatalogueStore();
   try {
-    const { replaced } = await store.save(catalogue, file.name);
+    const { replaced } = await store.save(catalogue, file.name, index);
     return {
       ok: true,
       id: catalogue.id,

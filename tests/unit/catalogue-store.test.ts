@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogueStore } from '../../utils/catalogue-store';
 import { openFavouritesStore } from '../../utils/favourites-store';
 import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
+import { indexEventFiles, searchOver } from '../../utils/search';
+import { readSearchIndex } from '../../utils/search-index/layout';
 
 let counter = 0;
 const freshName = () => `talkmark-catalogues-${++counter}`;
@@ -17,6 +19,8 @@ const catalogues = (name: string) => {
   closing.push(store);
   return store;
 };
+
+const indexOf = (catalogue: ImportedCatalogue) => indexEventFiles([catalogue.file]);
 
 function tinyConf(edit: (xml: string) => string = (xml) => xml): ImportedCatalogue {
   const xml = readFileSync(new URL('../fixtures/schedules/small-frab.xml', import.meta.url), 'utf8');
@@ -50,7 +54,7 @@ describe('the catalogue store', () => {
 
   it('saves a catalogue with its record, and replaces the same conference in place', async () => {
     const store = catalogues(freshName());
-    expect(await store.save(tinyConf(), 'schedule.xml', 10)).toEqual({ replaced: false });
+    expect(await store.save(tinyConf(), 'schedule.xml', indexOf(tinyConf()), 10)).toEqual({ replaced: false });
     expect(await store.list()).toEqual([
       {
         id: 'tinyconf2024',
@@ -62,7 +66,7 @@ describe('the catalogue store', () => {
       },
     ]);
     const renamed = tinyConf((xml) => xml.replace('A talk without a guid', 'Renamed'));
-    expect(await store.save(renamed, 'v2.xml', 20)).toEqual({ replaced: true });
+    expect(await store.save(renamed, 'v2.xml', indexOf(renamed), 20)).toEqual({ replaced: true });
     expect((await store.list()).map((record) => [record.id, record.fileName])).toEqual([['tinyconf2024', 'v2.xml']]);
     expect((await store.files())[0]?.talks.map((talk) => talk.title)).toContain('Renamed');
     // Talk ids are the same across the two imports, so stars on them stay on them.
@@ -76,24 +80,35 @@ describe('the catalogue store', () => {
     const store = catalogues(name);
     const favourites = openFavouritesStore(name);
     closing.push(favourites);
-    await store.save(tinyConf(), 'schedule.xml');
+    await store.save(tinyConf(), 'schedule.xml', indexOf(tinyConf()));
     const other = tinyConf((xml) => xml.replace('<acronym>tinyconf2024</acronym>', '<acronym>other</acronym>'));
-    await store.save(other, 'other.xml');
+    await store.save(other, 'other.xml', indexOf(other));
     await favourites.set('tinyconf2024/105', true, 5);
     await store.remove('tinyconf2024');
     expect((await store.list()).map((record) => record.id)).toEqual(['other']);
     expect((await store.files()).map((file) => file.event.id)).toEqual(['other']);
+    expect((await store.indexes()).map((entry) => entry.id)).toEqual(['other']);
     expect(await favourites.list()).toEqual([{ talkId: 'tinyconf2024/105', starredAt: 5 }]);
   });
 
   it('leaves nothing half-saved when the write fails', async () => {
     const store = catalogues(freshName());
-    await store.save(tinyConf(), 'schedule.xml', 1);
+    await store.save(tinyConf(), 'schedule.xml', indexOf(tinyConf()), 1);
     // A value IndexedDB cannot store (a function) makes the second write of the transaction throw.
     const broken = tinyConf((xml) => xml.replace('TinyConf 2024', 'TinyConf 2024 (new)'));
     (broken.file.event as unknown as Record<string, unknown>).subjects = [() => 0];
-    await expect(store.save(broken, 'broken.xml', 2)).rejects.toThrow();
+    await expect(store.save(broken, 'broken.xml', indexOf(tinyConf()), 2)).rejects.toThrow();
     expect(await store.list()).toMatchObject([{ name: 'TinyConf 2024', fileName: 'schedule.xml', importedAt: 1 }]);
     expect((await store.files())[0]?.event.name).toBe('TinyConf 2024');
+  });
+
+  it('stores the search index with the talks, and it searches the same after the round trip', async () => {
+    const store = catalogues(freshName());
+    await store.save(tinyConf(), 'schedule.xml', indexOf(tinyConf()));
+    const [stored] = await store.indexes();
+    const index = readSearchIndex(stored?.index);
+    expect(index?.ids).toHaveLength(3);
+    expect(searchOver([index!]).search('shardng')[0]?.id).toBe('tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c01');
+    expect(readSearchIndex({ ...(stored?.index as object), version: 0 })).toBeUndefined();
   });
 });

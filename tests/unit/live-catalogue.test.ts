@@ -1,0 +1,66 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventFiles } from '../../data/catalogue';
+import { openCatalogueStore } from '../../utils/catalogue-store';
+import { createLiveCatalogue } from '../../utils/live-catalogue';
+import { parseScheduleFile } from '../../utils/schedule-import';
+import { indexEventFiles } from '../../utils/search';
+import { readSearchIndex } from '../../utils/search-index/layout';
+
+let counter = 0;
+const stores: Array<{ close(): void }> = [];
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+});
+function tinyConf() {
+  const xml = readFileSync(new URL('../fixtures/schedules/small-frab.xml', import.meta.url), 'utf8');
+  const result = parseScheduleFile(xml, 'schedule.xml');
+  if (!result.ok) throw new Error(result.error.join(' '));
+  return result.catalogue;
+}
+const SHARDING = 'tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c01';
+
+describe('the live catalogue', () => {
+  it('searches bundled and imported talks together, and sees an import once invalidated', async () => {
+    const store = openCatalogueStore(`live-${++counter}`);
+    stores.push(store);
+    const live = createLiveCatalogue(eventFiles, store);
+    expect((await live.search()).search('muller')).toEqual([]);
+    expect((await live.catalogue()).talks).toHaveLength(10);
+
+    const catalogue = tinyConf();
+    await store.save(catalogue, 'schedule.xml', indexEventFiles([catalogue.file]));
+    live.invalidate();
+    const ids = (await live.search()).search('vitess', 100).map((hit) => hit.id);
+    expect(ids).toContain(SHARDING);
+    expect(ids).toContain('geo-partitioning-with-vitess');
+    expect((await live.catalogue()).talksById.get(SHARDING)?.title).toBe('Sharding MySQL with Vitess');
+
+    await store.remove(catalogue.id);
+    live.invalidate();
+    expect((await live.search()).search('muller')).toEqual([]);
+  });
+
+  it('rebuilds and stores again an index of an older layout, never misreading it', async () => {
+    const store = openCatalogueStore(`live-${++counter}`);
+    stores.push(store);
+    const catalogue = tinyConf();
+    const old = { ...indexEventFiles([catalogue.file]), version: 0 } as unknown as ReturnType<typeof indexEventFiles>;
+    await store.save(catalogue, 'schedule.xml', old);
+    const live = createLiveCatalogue(eventFiles, store);
+    expect((await live.search()).search('shardng mysql')[0]?.id).toBe(SHARDING);
+    await expect.poll(async () => readSearchIndex((await store.indexes())[0]?.index)?.ids.length).toBe(3);
+  });
+
+  it('still searches the bundled talks when the database cannot be read', async () => {
+    const broken = {
+      ...openCatalogueStore(`live-${++counter}`),
+      files: () => Promise.reject(new DOMException('gone', 'UnknownError')),
+      indexes: () => Promise.reject(new DOMException('gone', 'UnknownError')),
+    };
+    stores.push(broken);
+    const live = createLiveCatalogue(eventFiles, broken);
+    expect((await live.search()).search('geo partitoning')[0]?.id).toBe('geo-partitioning-with-vitess');
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The search index as it is stored and loaded: sorted terms and their postings in flat typed arrays, written
+ * once per catalogue (when it is imported) and read many times. One structured clone loads it, with no
+ * per-term objects to rebuild, which is what lets a service worker that wakes cold answer its first keystroke
+ * quickly. Change anything here and bump the version: an index of another version is rebuilt, never misread.
+ */
+export const SEARCH_INDEX_VERSION = 1;
+
+export interface SearchIndexData {
+  version: typeof SEARCH_INDEX_VERSION;
+  /** Talk id of each document number. */
+  ids: string[];
+  /** Every indexed word, sorted (code-unit order), concatenated; term t is `terms.slice(termStarts[t], termStarts[t + 1])`. */
+  terms: string;
+  termStarts: Uint32Array;
+  /**
+   * Term t's postings are `postingStarts[t]` to `postingStarts[t + 1]`: first those in the title, speakers,
+   * organisations, topics or context (up to `summaryStarts[t]`), then those found only in the summary.
+   */
+  postingStarts: Uint32Array;
+  summaryStarts: Uint32Array;
+  /** Per posting: the document, and how much the term says about it (BM25F over the fields, idf included). */
+  postingDocs: Uint32Array;
+  postingImpacts: Float32Array;
+  /** Per document: a prior on relevance (recorded talks over interviews). */
+  docWeights: Float32Array;
+  /** Term numbers ordered by term length, with where each length starts: fuzzy matching reads only nearby lengths. */
+  termsByLength: Uint32Array;
+  lengthStarts: Uint32Array;
+}
+
+/** The index, or undefined when a stored value is of another version or shape (it is then rebuilt). */
+export function readSearchIndex(value: unknown): SearchIndexData | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const data = value as Partial<SearchIndexData>;
+  const ok =
+    data.version === SEARCH_INDEX_VERSION &&
+    Array.isArray(data.ids) &&
+    typeof data.terms === 'string' &&
+    data.termStarts instanceof Uint32Array &&
+    data.postingStarts instanceof Uint32Array &&
+    data.summaryStarts instanceof Uint32Array &&
+    data.postingDocs instanceof Uint32Array &&
+    data.postingImpacts instanceof Float32Array &&
+    data.docWeights instanceof Float32Array &&
+    data.termsByLength instanceof Uint32Array &&
+    data.lengthStarts instanceof Uint32Array &&
+    data.docWeights.length === data.ids.length &&
+    data.postingStarts.length === data.termStarts.length;
+  return ok ? (data as SearchIndexData) : undefined;
+}
