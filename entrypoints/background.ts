@@ -41,7 +41,7 @@ export default defineBackground(() => {
     let from = await live.catalogue();
     switch (request.type) {
       case 'panel/for-video':
-        return { ok: true, value: panelFor(request.videoId, request.title, from) ?? null };
+        return { ok: true, value: panelFor(request.videoId, request.title, from, await live.search()) ?? null };
       case 'talks/choices':
         return { ok: true, value: filterChoices(from) };
       case 'talks/search': {

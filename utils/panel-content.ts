@@ -2,6 +2,7 @@ import { type Catalogue, eventOf, speakersOf, talkUrl } from '../data/catalogue'
 import type { Talk, TalkKind } from '../data/schema';
 import type { Message } from './i18n';
 import { type RelatedTalk, rankRelatedTalks, talksForVideoTitle } from './related-talks';
+import type { TalkSearch } from './search';
 
 /**
  * What the YouTube panel shows, ready to render and to send between contexts: the background works it out from
@@ -33,17 +34,29 @@ export interface PanelRelated {
   reasons: Message[];
 }
 
-/** The panel for a video: its catalogue talk if it is one, else (given its title) the talks it is plainly about. */
-export function panelFor(videoId: string, title: string | undefined, from: Catalogue): PanelContent | undefined {
+// How many talks the search proposes as similar, for the ranking to weigh among the ones sharing speakers or topics.
+const SIMILAR_CANDIDATES = 50;
+
+/**
+ * The panel for a video: its catalogue talk if it is one, else (given its title) the talks it is plainly about.
+ * With a search, a large catalogue's related talks are weighed among the ones it finds similar.
+ */
+export function panelFor(
+  videoId: string,
+  title: string | undefined,
+  from: Catalogue,
+  search?: TalkSearch,
+): PanelContent | undefined {
+  const similar = (text: string) => search?.similarTo(text, SIMILAR_CANDIDATES).map((hit) => hit.id) ?? [];
   const talk = from.talksByVideoId.get(videoId);
   if (talk)
     return {
       kind: 'talk',
       talk: panelTalk(talk, from),
-      related: rankRelatedTalks(talk, from).map((r) => related(r, from)),
+      related: rankRelatedTalks(talk, from, 5, similar(talk.title)).map((r) => related(r, from)),
     };
   if (title === undefined) return undefined;
-  const about = talksForVideoTitle(title, from);
+  const about = talksForVideoTitle(title, from, 5, similar(title));
   return about.length > 0 ? { kind: 'about', related: about.map((r) => related(r, from)) } : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { type Catalogue, speakersOf } from '../data/catalogue';
-import type { Talk } from '../data/schema';
+import type { Speaker, Talk } from '../data/schema';
 import type { Message } from './i18n';
 import { tokenize } from './words';
 
@@ -39,6 +39,57 @@ function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] {
   return [...a].filter((item) => b.has(item));
 }
 
+/**
+ * Up to this many talks, every talk is weighed against the one on screen. Beyond it (imported conferences),
+ * only those that can score are: talks sharing a speaker or a topic, and the ones the search finds most similar
+ * (`similar`, by id); weighing 50,000 talks on every panel request took two seconds.
+ */
+const WEIGH_ALL_UP_TO = 2_000;
+/** A topic shared by thousands of talks says little; its talks are not all candidates. */
+const MAX_TALKS_PER_TOPIC = 500;
+
+interface Neighbourhoods {
+  bySpeaker: Map<string, Talk[]>;
+  byTopic: Map<string, Talk[]>;
+  byEvent: Map<string, Talk[]>;
+}
+const neighbourhoodsCache = new WeakMap<Catalogue, Neighbourhoods>();
+
+/** Each speaker's, topic's and event's talks, worked out once per catalogue. */
+function neighbourhoods(from: Catalogue): Neighbourhoods {
+  let found = neighbourhoodsCache.get(from);
+  if (!found) {
+    const add = (map: Map<string, Talk[]>, key: string, talk: Talk) => {
+      const list = map.get(key);
+      if (list) list.push(talk);
+      else map.set(key, [talk]);
+    };
+    found = { bySpeaker: new Map(), byTopic: new Map(), byEvent: new Map() };
+    for (const talk of from.talks) {
+      for (const id of talk.speakerIds) add(found.bySpeaker, id, talk);
+      for (const topic of talk.topics) add(found.byTopic, topic, talk);
+      add(found.byEvent, talk.eventId, talk);
+    }
+    neighbourhoodsCache.set(from, found);
+  }
+  return found;
+}
+
+function candidatesFor(talk: Talk, from: Catalogue, similar: readonly string[]): readonly Talk[] {
+  if (from.talks.length <= WEIGH_ALL_UP_TO) return from.talks;
+  const { bySpeaker, byTopic } = neighbourhoods(from);
+  const candidates = new Set<Talk>();
+  for (const id of talk.speakerIds) for (const other of bySpeaker.get(id) ?? []) candidates.add(other);
+  for (const topic of talk.topics) {
+    for (const other of (byTopic.get(topic) ?? []).slice(0, MAX_TALKS_PER_TOPIC)) candidates.add(other);
+  }
+  for (const id of similar) {
+    const other = from.talksById.get(id);
+    if (other) candidates.add(other);
+  }
+  return [...candidates];
+}
+
 // A catalogue never changes once built, so its topic weights are worked out once, not on every panel request.
 const topicWeightsCache = new WeakMap<Catalogue, Map<string, number>>();
 
@@ -58,20 +109,25 @@ function topicWeights(from: Catalogue): Map<string, number> {
  * The talks most related to `talk`, best first, never `talk` itself: shared speakers weigh most, then shared
  * topics (rarer ones more), then words shared by titles and summaries.
  */
-export function rankRelatedTalks(talk: Talk, from: Catalogue, limit = 5): RelatedTalk[] {
+export function rankRelatedTalks(
+  talk: Talk,
+  from: Catalogue,
+  limit = 5,
+  similar: readonly string[] = [],
+): RelatedTalk[] {
   const weights = topicWeights(from);
-  const words = contentWords(`${talk.title} ${talk.summary}`);
+  const words = contentWords(`${talk.title} ${talk.summary ?? ''}`);
   const speakers = new Set(talk.speakerIds);
   const topics = new Set(talk.topics);
 
-  const ranked = from.talks
+  const ranked = candidatesFor(talk, from, similar)
     .filter((other) => other.id !== talk.id)
     .map((other) => {
       const sharedSpeakers = speakersOf(other, from).filter((speaker) => speakers.has(speaker.id));
       const sharedTopics = overlap(new Set(other.topics), topics).sort(
         (a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0),
       );
-      const otherWords = contentWords(`${other.title} ${other.summary}`);
+      const otherWords = contentWords(`${other.title} ${other.summary ?? ''}`);
       const sharedWords = overlap(otherWords, words);
       const similarity = sharedWords.length / Math.sqrt(Math.max(1, otherWords.size * words.size));
       const score =
@@ -106,7 +162,12 @@ function withAnotherEvent(ranked: RelatedTalk[], limit: number): RelatedTalk[] {
  * or an empty list when it is not plainly about any (the panel then stays hidden). Plainly about means the
  * title names one of the catalogue's subjects (e.g. Vitess) or one of its speakers in full.
  */
-export function talksForVideoTitle(title: string, from: Catalogue, limit = 5): RelatedTalk[] {
+export function talksForVideoTitle(
+  title: string,
+  from: Catalogue,
+  limit = 5,
+  similar: readonly string[] = [],
+): RelatedTalk[] {
   const titleWords = tokenize(title);
   const titleText = ` ${titleWords.join(' ')} `;
   const has = (phrase: string) => {
@@ -114,13 +175,25 @@ export function talksForVideoTitle(title: string, from: Catalogue, limit = 5): R
     return words.length > 0 && titleText.includes(` ${words.join(' ')} `);
   };
 
-  const subjects = [...from.events.values()].flatMap((event) => event.subjects).filter(has);
-  const speakersNamed = [...from.speakers.values()].filter((speaker) => has(speaker.name));
+  const subjectEvents = [...from.events.values()].filter((event) => event.subjects.some(has));
+  const subjects = subjectEvents.flatMap((event) => event.subjects).filter(has);
+  const speakersNamed = speakersNamedIn(titleWords, from);
   if (subjects.length === 0 && speakersNamed.length === 0) return [];
 
   const weights = topicWeights(from);
   const titleContent = contentWords(title);
-  return from.talks
+  const candidates = (() => {
+    if (from.talks.length <= WEIGH_ALL_UP_TO) return from.talks;
+    const { bySpeaker, byEvent } = neighbourhoods(from);
+    return [
+      ...new Set([
+        ...speakersNamed.flatMap((speaker) => bySpeaker.get(speaker.id) ?? []),
+        ...subjectEvents.flatMap((event) => byEvent.get(event.id) ?? []),
+        ...similar.flatMap((id) => from.talksById.get(id) ?? []),
+      ]),
+    ];
+  })();
+  return candidates
     .map((talk) => {
       const named = speakersOf(talk, from).filter((speaker) => speakersNamed.includes(speaker));
       const topics = talk.topics.filter((topic) => has(topic.replaceAll('-', ' ')) || titleContent.has(stem(topic)));
@@ -147,4 +220,29 @@ export function talksForVideoTitle(title: string, from: Catalogue, limit = 5): R
     .filter((related) => related.score > 0 && related.reasons.length > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+}
+
+const speakerNamesCache = new WeakMap<Catalogue, Map<string, Speaker[]>>();
+/** Longest speaker name, in words, looked for in a title. */
+const MAX_NAME_WORDS = 6;
+
+/** The speakers a title names in full: its runs of words looked up among the names, not every name searched for. */
+function speakersNamedIn(titleWords: readonly string[], from: Catalogue): Speaker[] {
+  let byName = speakerNamesCache.get(from);
+  if (!byName) {
+    byName = new Map();
+    for (const speaker of from.speakers.values()) {
+      const name = tokenize(speaker.name).join(' ');
+      if (!name) continue;
+      byName.set(name, [...(byName.get(name) ?? []), speaker]);
+    }
+    speakerNamesCache.set(from, byName);
+  }
+  const named = new Set<Speaker>();
+  for (let start = 0; start < titleWords.length; start++) {
+    for (let end = start + 1; end <= Math.min(titleWords.length, start + MAX_NAME_WORDS); end++) {
+      for (const speaker of byName.get(titleWords.slice(start, end).join(' ')) ?? []) named.add(speaker);
+    }
+  }
+  return [...named];
 }

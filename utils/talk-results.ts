@@ -70,38 +70,52 @@ export function findTalks(
 ): TalkPage {
   const { query, filters, view, limit } = request;
   const starred = new Set(favourites.map((favourite) => favourite.talkId));
-  const hits = query.trim() ? search.search(query, Number.POSITIVE_INFINITY) : undefined;
-  const rows: TalkRow[] = [];
-  let total = 0;
-  const add = (row: () => TalkRow) => {
-    total++;
-    if (rows.length < limit) rows.push(row());
-  };
+  const filtered = hasActiveFilters(filters);
+  const matches = (talk: Talk | undefined) => !!talk && matchesFilters(talk, filters, starred, from);
 
   if (view === 'talks') {
-    const matching = hits
-      ? hits.map((hit) => [from.talksById.get(hit.id), hit.terms] as const)
-      : from.talks.map((talk) => [talk, [] as string[]] as const);
-    for (const [talk, terms] of matching) {
-      if (talk && matchesFilters(talk, filters, starred, from))
-        add(() => ({ id: talk.id, talk: talkCard(talk, from), terms }));
+    if (query.trim()) {
+      // Filters are applied inside the search, before the limit: the count is of every match.
+      const accept = filtered ? (id: string) => matches(from.talksById.get(id)) : undefined;
+      const { hits, total } = search.find(query, { limit, ...(accept ? { accept } : {}) });
+      const rows = hits.flatMap((hit) => {
+        const talk = from.talksById.get(hit.id);
+        return talk ? [{ id: hit.id, talk: talkCard(talk, from), terms: hit.terms }] : [];
+      });
+      return { rows, total };
     }
-    return { rows, total };
+    const listed = filtered ? from.talks.filter(matches) : from.talks;
+    return {
+      rows: listed.slice(0, limit).map((talk) => ({ id: talk.id, talk: talkCard(talk, from), terms: [] })),
+      total: listed.length,
+    };
   }
 
-  const rank = hits && new Map(hits.map((hit, index) => [hit.id, { index, terms: hit.terms }]));
-  const listed = favourites.filter((favourite) => !rank || rank.has(favourite.talkId));
-  if (rank) listed.sort((a, b) => (rank.get(a.talkId)?.index ?? 0) - (rank.get(b.talkId)?.index ?? 0));
-  for (const favourite of listed) {
+  // Favourites: newest first, or by relevance to the query; the search only ranks starred talks.
+  const rank = query.trim()
+    ? new Map(
+        search
+          .find(query, { limit: starred.size, accept: (id) => starred.has(id) })
+          .hits.map((hit, index) => [hit.id, { index, terms: hit.terms }]),
+      )
+    : undefined;
+  const listed = favourites.filter((favourite) => {
+    if (rank && !rank.has(favourite.talkId)) return false;
     const talk = from.talksById.get(favourite.talkId);
     // A favourite whose talk left the catalogue has nothing to filter on; it stays listed unless filters are set.
-    if (talk ? !matchesFilters(talk, filters, starred, from) : hasActiveFilters(filters)) continue;
-    add(() => ({
-      id: favourite.talkId,
-      ...(talk ? { talk: talkCard(talk, from) } : {}),
-      terms: rank?.get(favourite.talkId)?.terms ?? [],
-      starredAt: favourite.starredAt,
-    }));
-  }
-  return { rows, total };
+    return talk ? matches(talk) : !filtered;
+  });
+  if (rank) listed.sort((a, b) => (rank.get(a.talkId)?.index ?? 0) - (rank.get(b.talkId)?.index ?? 0));
+  return {
+    rows: listed.slice(0, limit).map((favourite) => {
+      const talk = from.talksById.get(favourite.talkId);
+      return {
+        id: favourite.talkId,
+        ...(talk ? { talk: talkCard(talk, from) } : {}),
+        terms: rank?.get(favourite.talkId)?.terms ?? [],
+        starredAt: favourite.starredAt,
+      };
+    }),
+    total: listed.length,
+  };
 }

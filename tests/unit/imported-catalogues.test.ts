@@ -94,3 +94,36 @@ describe('bundled and imported talks as one catalogue', () => {
     );
   });
 });
+
+describe('related talks in a catalogue too large to weigh every talk', () => {
+  // 3,000 filler talks by other people on other subjects, then the same tiny conferences as above.
+  const filler = {
+    event: { id: 'filler', name: 'Filler Conf', subjects: [] },
+    speakers: Array.from({ length: 300 }, (_, n) => ({ id: `person-${n}`, name: `Person ${n}` })),
+    talks: Array.from({ length: 3000 }, (_, n) => ({
+      id: `filler/${n}`,
+      eventId: 'filler',
+      kind: 'talk' as const,
+      title: `Gardening tips number ${n}`,
+      speakerIds: [`person-${n % 300}`],
+      topics: ['gardening'],
+      summary: 'Soil, seeds and patience.',
+    })),
+  };
+  const large = buildCatalogue([...eventFiles, filler, importedFile('small-frab.xml')]);
+  const largeSearch = createCatalogueSearch(large);
+
+  it('still finds the same speaker’s talks in another catalogue, and similar titles through the search', () => {
+    const panel = panelFor('ZYXWVUTSRQP', undefined, large, largeSearch);
+    expect(panel?.kind === 'talk' && panel.related.map((related) => related.id)).toEqual(
+      expect.arrayContaining(['migrate-mysql-to-vitess', 'tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c02']),
+    );
+  });
+
+  it('recognises a speaker named in a video title among thousands of speakers', () => {
+    const about = panelFor('NotInCatalog', 'Person 42 on composting', large, largeSearch);
+    expect(about?.kind).toBe('about');
+    expect(about?.related.every((related) => related.speakerNames.includes('Person 42'))).toBe(true);
+    expect(panelFor('NotInCatalog', 'Composting for beginners', large, largeSearch)).toBeUndefined();
+  });
+});
