@@ -2,7 +2,7 @@ import { buildCatalogue, type Catalogue } from '../data/catalogue';
 import type { EventFile } from '../data/schema';
 import type { CatalogueStore } from './catalogue-store';
 import { indexEventFiles, searchOver, type TalkSearch } from './search';
-import { readSearchIndex, type SearchIndexData } from './search-index/layout';
+import { documentCount, readSearchIndex, type SearchIndexData } from './search-index/layout';
 
 /** The catalogue every view sees: the bundled events, then every imported one, with its search. */
 export interface LiveCatalogue {
@@ -54,7 +54,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
     bundledIndex ??= indexEventFiles(bundled);
     const segments = imported.map((file) => {
       const index = storedById.get(file.event.id);
-      if (index && index.ids.length === file.talks.length) return index;
+      if (index && documentCount(index) === file.talks.length) return index;
       const rebuilt = indexEventFiles([file]);
       store.saveIndex(file.event.id, rebuilt).catch((error: unknown) => {
         console.error('Talkmark: a rebuilt search index could not be stored', error);

@@ -102,6 +102,9 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIn
     }
   }
 
+  const idStarts: number[] = [0];
+  for (const document of documents) idStarts.push((idStarts.at(-1) ?? 0) + document.id.length);
+
   const sortedTerms = [...termIds.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const termStarts = new Uint32Array(sortedTerms.length + 1);
   const postingStarts = new Uint32Array(sortedTerms.length + 1);
@@ -146,7 +149,8 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIn
 
   return {
     version: SEARCH_INDEX_VERSION,
-    ids: documents.map((document) => document.id),
+    ids: documents.map((document) => document.id).join(''),
+    idStarts: Uint32Array.from({ length: count + 1 }, (_, d) => idStarts[d] ?? 0),
     terms: sortedTerms.join(''),
     termStarts,
     postingStarts,

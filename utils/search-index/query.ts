@@ -1,6 +1,6 @@
 // Typed arrays are read within bounds fixed when the index was built, so the hot loops below index them with `!`
 // (biome.json allows it in this folder only).
-import type { SearchIndexData } from './layout';
+import { documentCount, type SearchIndexData } from './layout';
 
 /** One query word as the index is asked for it. */
 export interface QueryWord {
@@ -45,7 +45,7 @@ export class IndexSearcher {
   constructor(data: SearchIndexData) {
     this.data = data;
     this.termCount = data.termStarts.length - 1;
-    const count = data.ids.length;
+    const count = documentCount(data);
     this.score = new Float32Array(count);
     this.matched = new Uint8Array(count);
     this.best = new Float32Array(count);
@@ -53,6 +53,11 @@ export class IndexSearcher {
     this.docTerms = new Int32Array(count * MAX_QUERY_WORDS).fill(-1);
     this.touched = new Uint32Array(count);
     this.firstTouched = new Uint32Array(count);
+  }
+
+  /** The talk id of a document. */
+  id(doc: number): string {
+    return this.data.ids.slice(this.data.idStarts[doc], this.data.idStarts[doc + 1]);
   }
 
   term(t: number): string {
@@ -99,17 +104,17 @@ export class IndexSearcher {
     return found;
   }
 
-  /** Terms at most `limit` edits (Levenshtein) from `word`: only terms of nearby lengths are compared. */
+  /** Terms at most `limit` edits (a swap of neighbours is one) from `word`: only terms of nearby lengths are compared. */
   private withinEdits(word: string, limit: number): Array<[term: number, distance: number]> {
     const { terms, termStarts, termsByLength, lengthStarts } = this.data;
     const found: Array<[number, number]> = [];
     const longest = lengthStarts.length - 2;
     const from = lengthStarts[Math.max(0, word.length - limit)] ?? 0;
     const to = lengthStarts[Math.min(longest + 1, word.length + limit + 1)] ?? termsByLength.length;
-    const row = new Int32Array(word.length + 1);
+    const rows = new Int32Array(3 * (word.length + 1));
     for (let i = from; i < to; i++) {
       const t = termsByLength[i]!;
-      const distance = boundedEditDistance(word, terms, termStarts[t]!, termStarts[t + 1]!, limit, row);
+      const distance = boundedEditDistance(word, terms, termStarts[t]!, termStarts[t + 1]!, limit, rows);
       if (distance <= limit) found.push([t, distance]);
     }
     return found;
@@ -258,8 +263,9 @@ class TopK {
 }
 
 /**
- * Levenshtein distance between `word` and `text.slice(start, end)`, or `limit + 1` as soon as it must exceed
- * `limit`: one row of the table, reused, and no string is cut out of the dictionary.
+ * Edit distance between `word` and `text.slice(start, end)`, counting a swap of two neighbouring letters as one
+ * edit (the optimal string alignment distance: "krenel" is one typo from "kernel"), or `limit + 1` as soon as it
+ * must exceed `limit`. Three rows of the table, reused; no string is cut out of the dictionary.
  */
 export function boundedEditDistance(
   word: string,
@@ -267,26 +273,34 @@ export function boundedEditDistance(
   start: number,
   end: number,
   limit: number,
-  row: Int32Array = new Int32Array(word.length + 1),
+  rows: Int32Array = new Int32Array(3 * (word.length + 1)),
 ): number {
   const m = word.length;
   const n = end - start;
   if (Math.abs(m - n) > limit) return limit + 1;
-  for (let i = 0; i <= m; i++) row[i] = i;
+  const width = m + 1;
+  // Rows j-2, j-1 and j of the table, in turn.
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let i = 0; i <= m; i++) rows[previous + i] = i;
   for (let j = 1; j <= n; j++) {
     const char = text.charCodeAt(start + j - 1);
-    let diagonal = row[0]!;
-    row[0] = j;
+    const previousChar = j > 1 ? text.charCodeAt(start + j - 2) : -1;
+    rows[current] = j;
     let smallest = j;
     for (let i = 1; i <= m; i++) {
-      const above = row[i]!;
-      const cost = word.charCodeAt(i - 1) === char ? 0 : 1;
-      const value = Math.min(above + 1, row[i - 1]! + 1, diagonal + cost);
-      row[i] = value;
-      diagonal = above;
+      const wordChar = word.charCodeAt(i - 1);
+      const cost = wordChar === char ? 0 : 1;
+      let value = Math.min(rows[previous + i]! + 1, rows[current + i - 1]! + 1, rows[previous + i - 1]! + cost);
+      if (i > 1 && j > 1 && wordChar === previousChar && word.charCodeAt(i - 2) === char) {
+        value = Math.min(value, rows[before + i - 2]! + 1);
+      }
+      rows[current + i] = value;
       if (value < smallest) smallest = value;
     }
     if (smallest > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return row[m]!;
+  return rows[previous + m]!;
 }
