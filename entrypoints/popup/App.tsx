@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
@@ -11,8 +11,12 @@ import { watchStorageKey } from '../../utils/watch-storage';
 import { FilterBar } from './FilterBar';
 import { ResultList } from './ResultList';
 
-// More rows than anyone scrolls through in a popup; the count above them is always the true total.
-const ROW_LIMIT = 200;
+// Rows asked for at a time: a screenful and more, so each keystroke renders little; scrolling or arrowing near
+// the end asks for the next ones. The count above the list is always the true total.
+const ROWS_PER_PAGE = 50;
+// How close to the last row (in rows, or in pixels when scrolling) the next rows are asked for.
+const MORE_ROWS_AHEAD = 8;
+const MORE_PIXELS_AHEAD = 400;
 
 // Opened as a page in a tab (from the context menu, or a shared link) the address carries the query.
 const queryInAddress = new URLSearchParams(location.search).get('q');
@@ -42,23 +46,27 @@ export function App() {
   const [activeIndex, setActiveIndex] = useState(0);
   // A new query, filter or view starts again from its first row, in the same update, so that an arrow key
   // pressed right after typing moves from the new first row.
+  const [rowLimit, setRowLimit] = useState(ROWS_PER_PAGE);
   const setQuery = (next: string) => {
     setQueryState(next);
     setActiveIndex(0);
+    setRowLimit(ROWS_PER_PAGE);
   };
   const setFilters = (next: TalkFilters) => {
     setFiltersState(next);
     setActiveIndex(0);
+    setRowLimit(ROWS_PER_PAGE);
   };
   const setView = (next: View) => {
     setViewState(next);
     setActiveIndex(0);
+    setRowLimit(ROWS_PER_PAGE);
   };
   const favourites = useFavourites();
   const input = useRef<HTMLInputElement>(null);
   const [speakerName, setSpeakerName] = useState<string>();
   const [choices, setChoices] = useState<FilterChoices>();
-  const [page, setPage] = useState<TalkPage>();
+  const [page, setPage] = useState<TalkPage & { query: string }>();
   const [problem, setProblem] = useState<string>();
   const [cataloguesRevision, setCataloguesRevision] = useState(0);
 
@@ -77,18 +85,27 @@ export function App() {
   const asked = useRef(0);
   useEffect(() => {
     const number = ++asked.current;
-    askBackground({ type: 'talks/search', query, filters, view, limit: ROW_LIMIT }).then(
+    askBackground({ type: 'talks/search', query, filters, view, limit: rowLimit }).then(
       (answer) => {
         if (number !== asked.current) return;
-        setPage(answer);
+        setPage({ ...answer, query });
         setProblem(undefined);
       },
       (error: unknown) => number === asked.current && setProblem(messageOf(error)),
     );
-  }, [query, filters, view, favourites.favourites, cataloguesRevision]);
+  }, [query, filters, view, favourites.favourites, cataloguesRevision, rowLimit]);
+
+  // A mark per answer shown, once it is in the DOM: `npm run bench` times first results and each keystroke with it.
+  useLayoutEffect(() => {
+    if (page) performance.mark('talkmark:results', { detail: page.query });
+  }, [page]);
 
   const rows = page?.rows ?? [];
   const active = rows[Math.min(activeIndex, rows.length - 1)];
+  const hasMore = !!page && rows.length < page.total && rows.length >= rowLimit;
+  const askForMore = () => {
+    if (hasMore) setRowLimit(rowLimit + ROWS_PER_PAGE);
+  };
 
   const open = (row: TalkRow | undefined) => {
     if (row?.talk?.url) void openUrl(row.talk.url);
@@ -98,7 +115,9 @@ export function App() {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActiveIndex((index) => Math.max(0, Math.min(rows.length - 1, Math.min(index, rows.length - 1) + step)));
+      const next = Math.max(0, Math.min(rows.length - 1, Math.min(activeIndex, rows.length - 1) + step));
+      setActiveIndex(next);
+      if (next >= rows.length - MORE_ROWS_AHEAD) askForMore();
     } else if (event.key === 'Enter') {
       event.preventDefault();
       open(active);
@@ -160,7 +179,16 @@ export function App() {
         </div>
       </header>
 
-      <section class="view" id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+      <section
+        class="view"
+        id="view-panel"
+        role="tabpanel"
+        aria-labelledby={`tab-${view}`}
+        onScroll={(event) => {
+          const { scrollTop, clientHeight, scrollHeight } = event.currentTarget;
+          if (scrollTop + clientHeight > scrollHeight - MORE_PIXELS_AHEAD) askForMore();
+        }}
+      >
         <FilterBar
           filters={filters}
           choices={choices}

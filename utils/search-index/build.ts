@@ -1,5 +1,5 @@
 import { tokenize } from '../words';
-import { SEARCH_INDEX_VERSION, type SearchIndexData } from './layout';
+import { lettersOf, SEARCH_INDEX_VERSION, type SearchIndexData } from './layout';
 
 /** What the index knows of one talk: plain text per field, so the index needs no catalogue types. */
 export interface SearchDocument {
@@ -159,6 +159,7 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIn
     postingImpacts,
     docWeights: Float32Array.from(documents, (document) => document.weight ?? 1),
     termsByLength: Uint32Array.from(byLength),
+    termLetters: Uint32Array.from(sortedTerms, (term) => lettersOf(term)),
     lengthStarts,
   };
 }

@@ -25,6 +25,11 @@ export interface SearchIndexData {
   postingImpacts: Float32Array;
   /** Per document: a prior on relevance (recorded talks over interviews). */
   docWeights: Float32Array;
+  /**
+   * Per term, a bit per letter it contains (by character code mod 32): one edit adds at most one letter, so a
+   * term with more letters than typos that the query word lacks cannot be a typo of it, and is skipped unread.
+   */
+  termLetters: Uint32Array;
   /** Term numbers ordered by term length, with where each length starts: fuzzy matching reads only nearby lengths. */
   termsByLength: Uint32Array;
   lengthStarts: Uint32Array;
@@ -32,6 +37,13 @@ export interface SearchIndexData {
 
 /** The index, or undefined when a stored value is of another version or shape (it is then rebuilt). */
 /** How many documents (talks) an index holds. */
+/** The letters of a word as a bit set (character code mod 32), as `termLetters` holds them. */
+export function lettersOf(text: string, start = 0, end = text.length): number {
+  let letters = 0;
+  for (let i = start; i < end; i++) letters |= 1 << (text.charCodeAt(i) & 31);
+  return letters >>> 0;
+}
+
 export function documentCount(data: SearchIndexData): number {
   return data.idStarts.length - 1;
 }
@@ -51,6 +63,7 @@ export function readSearchIndex(value: unknown): SearchIndexData | undefined {
     data.postingImpacts instanceof Float32Array &&
     data.docWeights instanceof Float32Array &&
     data.termsByLength instanceof Uint32Array &&
+    data.termLetters instanceof Uint32Array &&
     data.lengthStarts instanceof Uint32Array &&
     data.docWeights.length === data.idStarts.length - 1 &&
     data.postingStarts.length === data.termStarts.length;

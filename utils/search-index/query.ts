@@ -1,6 +1,6 @@
 // Typed arrays are read within bounds fixed when the index was built, so the hot loops below index them with `!`
 // (biome.json allows it in this folder only).
-import { documentCount, type SearchIndexData } from './layout';
+import { documentCount, lettersOf, type SearchIndexData } from './layout';
 
 /** One query word as the index is asked for it. */
 export interface QueryWord {
@@ -76,8 +76,23 @@ export class IndexSearcher {
     return low;
   }
 
+  // The words of a query are looked up again on every keystroke and in each pass: the last few are kept.
+  private readonly recentCandidates = new Map<string, Array<{ term: number; weight: number }>>();
+
   /** The terms a query word matches, each with how much a match through it counts. */
   candidates(word: QueryWord): Array<{ term: number; weight: number }> {
+    const key = `${word.prefix ? 'p' : 'e'}${word.typos} ${word.text}`;
+    let found = this.recentCandidates.get(key);
+    if (!found) {
+      found = this.lookUp(word);
+      this.recentCandidates.set(key, found);
+      if (this.recentCandidates.size > 64)
+        this.recentCandidates.delete(this.recentCandidates.keys().next().value as string);
+    }
+    return found;
+  }
+
+  private lookUp(word: QueryWord): Array<{ term: number; weight: number }> {
     const found: Array<{ term: number; weight: number }> = [];
     const start = this.lowerBound(word.text);
     let exact = false;
@@ -106,7 +121,8 @@ export class IndexSearcher {
 
   /** Terms at most `limit` edits (a swap of neighbours is one) from `word`: only terms of nearby lengths are compared. */
   private withinEdits(word: string, limit: number): Array<[term: number, distance: number]> {
-    const { terms, termStarts, termsByLength, lengthStarts } = this.data;
+    const { terms, termStarts, termsByLength, termLetters, lengthStarts } = this.data;
+    const wordLetters = lettersOf(word);
     const found: Array<[number, number]> = [];
     const longest = lengthStarts.length - 2;
     const from = lengthStarts[Math.max(0, word.length - limit)] ?? 0;
@@ -114,6 +130,9 @@ export class IndexSearcher {
     const rows = new Int32Array(3 * (word.length + 1));
     for (let i = from; i < to; i++) {
       const t = termsByLength[i]!;
+      // Each edit brings in at most one letter the other lacks: too many differing letters cannot be a typo.
+      if (popCount(termLetters[t]! & ~wordLetters) > limit || popCount(wordLetters & ~termLetters[t]!) > limit)
+        continue;
       const distance = boundedEditDistance(word, terms, termStarts[t]!, termStarts[t + 1]!, limit, rows);
       if (distance <= limit) found.push([t, distance]);
     }
@@ -303,4 +322,11 @@ export function boundedEditDistance(
     [before, previous, current] = [previous, current, before];
   }
   return rows[previous + m]!;
+}
+
+function popCount(bits: number): number {
+  let value = bits >>> 0;
+  value -= (value >>> 1) & 0x55555555;
+  value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
+  return (((value + (value >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
