@@ -9,6 +9,7 @@ import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../ut
 import type { TalkPage, TalkRow, View } from '../../utils/talk-results';
 import { watchStorageKey } from '../../utils/watch-storage';
 import { FilterBar } from './FilterBar';
+import { readFirstPage, saveFirstPage } from './first-page';
 import { ResultList } from './ResultList';
 
 // Rows asked for at a time: a screenful and more, so each keystroke renders little; scrolling or arrowing near
@@ -20,6 +21,8 @@ const MORE_PIXELS_AHEAD = 400;
 
 // Opened as a page in a tab (from the context menu, or a shared link) the address carries the query.
 const queryInAddress = new URLSearchParams(location.search).get('q');
+// Opened with nothing typed, the popup first shows what it showed last time (see first-page.ts).
+const lastFirstPage = queryInAddress === null ? readFirstPage() : undefined;
 if (queryInAddress !== null) document.documentElement.classList.add('full-page');
 
 /** A query the background left for the popup it just opened (context-menu search); used once, if fresh. */
@@ -65,8 +68,11 @@ export function App() {
   const favourites = useFavourites();
   const input = useRef<HTMLInputElement>(null);
   const [speakerName, setSpeakerName] = useState<string>();
-  const [choices, setChoices] = useState<FilterChoices>();
-  const [page, setPage] = useState<TalkPage & { query: string }>();
+  const [choices, setChoices] = useState<FilterChoices | undefined>(lastFirstPage?.choices);
+  const [page, setPage] = useState<(TalkPage & { query: string }) | undefined>(
+    lastFirstPage && { ...lastFirstPage.page, query: '' },
+  );
+  const [fresh, setFresh] = useState<{ page?: TalkPage; choices?: FilterChoices }>({});
   const [problem, setProblem] = useState<string>();
   const [cataloguesRevision, setCataloguesRevision] = useState(0);
 
@@ -77,23 +83,37 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    askBackground({ type: 'talks/choices' }).then(setChoices, (error: unknown) => setProblem(messageOf(error)));
+    askBackground({ type: 'talks/choices' }).then(
+      (answer) => {
+        setChoices(answer);
+        setFresh((known) => ({ ...known, choices: answer }));
+      },
+      (error: unknown) => setProblem(messageOf(error)),
+    );
   }, [cataloguesRevision]);
 
   // The background searches and filters; each keystroke asks again, and an answer that arrives after a newer
   // question has been asked is dropped, so the list always shows the latest query.
+  // The talks view depends on favourites only through the favourites-only filter; the background reads them.
+  const favouritesShown = view === 'favourites' || filters.favouritesOnly ? favourites.favourites : undefined;
   const asked = useRef(0);
   useEffect(() => {
     const number = ++asked.current;
+    const firstPage = !query && view === 'talks' && !hasActiveFilters(filters) && rowLimit === ROWS_PER_PAGE;
     askBackground({ type: 'talks/search', query, filters, view, limit: rowLimit }).then(
       (answer) => {
+        if (firstPage) setFresh((known) => ({ ...known, page: answer }));
         if (number !== asked.current) return;
         setPage({ ...answer, query });
         setProblem(undefined);
       },
       (error: unknown) => number === asked.current && setProblem(messageOf(error)),
     );
-  }, [query, filters, view, favourites.favourites, cataloguesRevision, rowLimit]);
+  }, [query, filters, view, favouritesShown, cataloguesRevision, rowLimit]);
+
+  useEffect(() => {
+    if (fresh.page && fresh.choices) saveFirstPage(fresh.page, fresh.choices);
+  }, [fresh]);
 
   // A mark per answer shown, once it is in the DOM: `npm run bench` times first results and each keystroke with it.
   useLayoutEffect(() => {
