@@ -45,8 +45,12 @@ export default defineBackground(() => {
       case 'talks/choices':
         return { ok: true, value: filterChoices(from) };
       case 'talks/search': {
-        const favourites = await store.list().catch(() => []);
-        return { ok: true, value: findTalks(request, from, await live.search(), favourites) };
+        const [favourites, search] = await Promise.all([
+          store.list().catch(() => []),
+          // Listing with nothing typed needs no index: the first page does not wait for one to load.
+          request.query.trim() ? live.search() : undefined,
+        ]);
+        return { ok: true, value: findTalks(request, from, search, favourites) };
       }
       default: {
         // A talk imported a moment ago may not be read yet (the change notice is still on its way).

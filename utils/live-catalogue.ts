@@ -42,14 +42,17 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
     return loading;
   };
 
+  let readingIndexes: Promise<Array<{ id: string; index: unknown }>> | undefined;
+  const readIndexes = () => {
+    readingIndexes ??= store.indexes().catch((error: unknown) => {
+      console.error('Talkmark: stored search indexes could not be read; rebuilding them', error);
+      return [];
+    });
+    return readingIndexes;
+  };
+
   const buildSearch = async (): Promise<TalkSearch> => {
-    const [{ imported }, stored] = await Promise.all([
-      load(),
-      store.indexes().catch((error: unknown) => {
-        console.error('Talkmark: stored search indexes could not be read; rebuilding them', error);
-        return [];
-      }),
-    ]);
+    const [{ imported }, stored] = await Promise.all([load(), readIndexes()]);
     const storedById = new Map(stored.map((entry) => [entry.id, readSearchIndex(entry.index)]));
     bundledIndex ??= indexEventFiles(bundled);
     const segments = imported.map((file) => {
@@ -65,7 +68,11 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
   };
 
   return {
-    catalogue: async () => (await load()).catalogue,
+    catalogue: async () => {
+      // A woken service worker is about to search too: read the indexes alongside the talks, not after them.
+      void readIndexes();
+      return (await load()).catalogue;
+    },
     search() {
       searching ??= buildSearch().catch((error: unknown) => {
         searching = undefined;
@@ -76,6 +83,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
     invalidate() {
       loading = undefined;
       searching = undefined;
+      readingIndexes = undefined;
     },
   };
 }

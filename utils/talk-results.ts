@@ -65,7 +65,8 @@ export function talkCard(talk: Talk, from: Catalogue): TalkCard {
 export function findTalks(
   request: TalkQuery,
   from: Catalogue,
-  search: TalkSearch,
+  /** Needed only for a query; listing everything does without. */
+  search: TalkSearch | undefined,
   favourites: readonly Favourite[],
 ): TalkPage {
   const { query, filters, view, limit } = request;
@@ -74,7 +75,7 @@ export function findTalks(
   const matches = (talk: Talk | undefined) => !!talk && matchesFilters(talk, filters, starred, from);
 
   if (view === 'talks') {
-    if (query.trim()) {
+    if (query.trim() && search) {
       // Filters are applied inside the search, before the limit: the count is of every match.
       const accept = filtered ? (id: string) => matches(from.talksById.get(id)) : undefined;
       const { hits, total } = search.find(query, { limit, ...(accept ? { accept } : {}) });
@@ -92,13 +93,14 @@ export function findTalks(
   }
 
   // Favourites: newest first, or by relevance to the query; the search only ranks starred talks.
-  const rank = query.trim()
-    ? new Map(
-        search
-          .find(query, { limit: starred.size, accept: (id) => starred.has(id) })
-          .hits.map((hit, index) => [hit.id, { index, terms: hit.terms }]),
-      )
-    : undefined;
+  const rank =
+    query.trim() && search
+      ? new Map(
+          search
+            .find(query, { limit: starred.size, accept: (id) => starred.has(id) })
+            .hits.map((hit, index) => [hit.id, { index, terms: hit.terms }]),
+        )
+      : undefined;
   const listed = favourites.filter((favourite) => {
     if (rank && !rank.has(favourite.talkId)) return false;
     const talk = from.talksById.get(favourite.talkId);
