@@ -26,9 +26,13 @@ export function readFirstPage(): Omit<FirstPage, 'version'> | undefined {
   }
 }
 
+// A screenful: the first render is the one that must be quick, and the background's answer brings the rest.
+const ROWS_KEPT = 12;
+
 export function saveFirstPage(page: TalkPage, choices: FilterChoices): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ version: 1, page, choices } satisfies FirstPage));
+    const first = { ...page, rows: page.rows.slice(0, ROWS_KEPT) };
+    localStorage.setItem(KEY, JSON.stringify({ version: 1, page: first, choices } satisfies FirstPage));
   } catch {
     // Storage full or unavailable: the next popup waits for the background, as it would without this.
   }
