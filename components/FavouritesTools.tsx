@@ -1,29 +1,26 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { favouritesClient } from '../utils/favourites-client';
 import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../utils/favourites-file';
 import { t } from '../utils/i18n';
+import { downloadJson } from './download';
+import { FilePicker } from './FilePicker';
+import { Notice, type NoticeContent } from './Notice';
 import type { FavouritesState } from './useFavourites';
-
-type Notice = { kind: 'error' | 'success'; text: string } | undefined;
 
 /** Play all, export and import, and what went wrong with the favourites, above the favourites list. */
 export function FavouritesTools({ state }: { state: FavouritesState }) {
-  const [notice, setNotice] = useState<Notice>();
-  const fileInput = useRef<HTMLInputElement>(null);
+  const [notice, setNotice] = useState<NoticeContent>();
   const videoIds = state.favourites.flatMap((favourite) => favourite.videoId ?? []);
 
   const exportFavourites = () => {
     const titles = new Map(state.favourites.map((favourite) => [favourite.talkId, favourite.title]));
     const file = createFavouritesFile(state.favourites, (id) => titles.get(id));
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: favouritesFileName() });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setNotice({ kind: 'success', text: t('exported', file.favourites.length, link.download) });
+    const fileName = favouritesFileName();
+    downloadJson(file, fileName);
+    setNotice({ kind: 'success', text: t('exported', file.favourites.length, fileName) });
   };
 
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
+  const importFile = async (file: File) => {
     // Refuse a huge file before reading it into memory.
     if (file.size > MAX_FAVOURITES_FILE_BYTES) {
       setNotice({
@@ -60,20 +57,12 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
         <button type="button" class="button" onClick={exportFavourites} disabled={state.favourites.length === 0}>
           {t('export')}
         </button>
-        <button type="button" class="button" onClick={() => fileInput.current?.click()} disabled={state.loading}>
-          {t('import')}
-        </button>
-        <input
-          ref={fileInput}
-          class="visually-hidden"
-          type="file"
+        <FilePicker
+          label={t('import')}
+          inputLabel={t('import_file_label')}
           accept="application/json,.json"
-          tabIndex={-1}
-          aria-label={t('import_file_label')}
-          onChange={(event) => {
-            void importFile(event.currentTarget.files?.[0]);
-            event.currentTarget.value = '';
-          }}
+          disabled={state.loading}
+          onFile={(file) => void importFile(file)}
         />
       </div>
       {state.error ? (
@@ -81,11 +70,7 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
           {state.error}
         </p>
       ) : null}
-      {notice ? (
-        <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-        </p>
-      ) : null}
+      <Notice notice={notice} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { downloadJson } from '../../components/download';
+import { FilePicker } from '../../components/FilePicker';
+import { Notice, type NoticeContent } from '../../components/Notice';
 import { eventFiles } from '../../data/catalogue';
-import type { EventFile } from '../../data/schema';
 import { type CatalogueRecord, openCatalogueStore } from '../../utils/catalogue-store';
 import { type MessageKey, say, t } from '../../utils/i18n';
 import type { ImportProgress, ImportRequest } from '../../utils/import-protocol';
@@ -10,7 +12,6 @@ import type { CatalogueFormat } from '../../utils/schedule-import';
 import { catalogueFileName, createCatalogueFile } from '../../utils/schedule-import/talkmark-json';
 import { watchStorageKey } from '../../utils/watch-storage';
 
-type Notice = { kind: 'error' | 'success'; text: string } | undefined;
 type Progress = { phase: 'reading' | 'indexing' | 'saving'; fraction: number; talkCount?: number; fileName: string };
 
 const FORMAT_LABELS: Record<CatalogueFormat, MessageKey> = {
@@ -31,11 +32,10 @@ const announceCatalogues = () => browser.storage.local.set({ [CATALOGUES_REVISIO
 /** The options page's list of catalogues: the bundled ones, then imports; import by picker or drop, export, remove. */
 export function Catalogues() {
   const [records, setRecords] = useState<CatalogueRecord[]>();
-  const [notice, setNotice] = useState<Notice>();
+  const [notice, setNotice] = useState<NoticeContent>();
   const [progress, setProgress] = useState<Progress>();
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const reload = () =>
     store.list().then(setRecords, (error: unknown) => {
@@ -95,7 +95,7 @@ export function Catalogues() {
 
   const exportFile = async (id: string) => {
     const file = eventFiles.find((bundled) => bundled.event.id === id) ?? (await store.file(id));
-    if (file) download(file);
+    if (file) downloadJson(createCatalogueFile(file), catalogueFileName(file));
   };
 
   return (
@@ -171,22 +171,15 @@ export function Catalogues() {
         </tbody>
       </table>
       <div class="tool-row">
-        <button type="button" class="button primary" disabled={busy} onClick={() => fileInput.current?.click()}>
-          {t('catalogues_import')}
-        </button>
-        <span class="drop-hint">{t('catalogues_drop')}</span>
-        <input
-          ref={fileInput}
-          class="visually-hidden"
-          type="file"
+        <FilePicker
+          primary
+          label={t('catalogues_import')}
+          inputLabel={t('catalogues_import_label')}
           accept=".xml,.json,application/json,application/xml,text/xml"
-          tabIndex={-1}
-          aria-label={t('catalogues_import_label')}
-          onChange={(event) => {
-            void importFile(event.currentTarget.files?.[0]);
-            event.currentTarget.value = '';
-          }}
+          disabled={busy}
+          onFile={(file) => void importFile(file)}
         />
+        <span class="drop-hint">{t('catalogues_drop')}</span>
       </div>
       {progress ? (
         <div class="import-progress">
@@ -201,11 +194,7 @@ export function Catalogues() {
           <progress id="import-progress" max={1} value={progress.phase === 'reading' ? progress.fraction : undefined} />
         </div>
       ) : null}
-      {notice ? (
-        <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-        </p>
-      ) : null}
+      <Notice notice={notice} />
     </div>
   );
 }
@@ -239,15 +228,6 @@ function runImportWorker(
     );
     worker.postMessage({ file } satisfies ImportRequest);
   });
-}
-
-function download(file: EventFile) {
-  const url = URL.createObjectURL(
-    new Blob([JSON.stringify(createCatalogueFile(file), null, 1)], { type: 'application/json' }),
-  );
-  const link = Object.assign(document.createElement('a'), { href: url, download: catalogueFileName(file) });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function messageOf(error: unknown): string {
