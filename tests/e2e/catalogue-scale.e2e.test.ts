@@ -23,6 +23,41 @@ describe.skipIf(!talks)('a schedule of 50,000 real talks', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  it('leaves nothing behind when the options page is closed in the middle of an import', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByRole('table', { name: 'Catalogues in Talkmark' }).waitFor();
+    await options.getByLabel('Schedule file to import').setInputFiles(file);
+    await options.getByRole('progressbar').waitFor({ timeout: 5_000 });
+    // Closing the page ends its import worker wherever it was: reading, indexing or writing.
+    await options.close();
+
+    const again = await browser.openExtensionPage('options.html');
+    await again.getByRole('table', { name: 'Catalogues in Talkmark' }).waitFor();
+    await again.waitForTimeout(500);
+    const stored = await again.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('talkmark');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const count = (store: string) =>
+        new Promise<number>((resolve) => {
+          const request = db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+        });
+      const counts = [await count('catalogues'), await count('catalogue-contents'), await count('search-indexes')];
+      db.close();
+      return counts;
+    });
+    // All three written together or none: never a catalogue without its talks or its index.
+    expect([
+      [0, 0, 0],
+      [1, 1, 1],
+    ]).toContainEqual(stored);
+    expect(await again.locator('tbody th').count()).toBe(1 + stored[0]!);
+    await again.close();
+  });
+
   it('imports with a progress bar while the options page keeps drawing frames, then is searchable', async () => {
     const options = await browser.openExtensionPage('options.html');
     await options.getByRole('table', { name: 'Catalogues in Talkmark' }).waitFor();

@@ -45,6 +45,9 @@ const resultTitles = (popup: Page) => popup.getByRole('listbox').locator('.resul
 
 describe('importing a conference schedule', () => {
   it('imports a frab schedule from the options page and lists it with its talk count and format', async () => {
+    // A popup already open hears of the import at once.
+    const openPopup = await browser.openExtensionPage('popup.html');
+    await expect.poll(() => openPopup.getByRole('tab', { name: /Talks/ }).textContent()).toBe('Talks 10');
     const options = await optionsPage();
     expect(await catalogueNames(options)).toEqual(['KubeCon + CloudNativeCon North America 2019']);
     await chooseFile(options, { name: 'schedule.xml', mimeType: 'text/xml', buffer: SCHEDULE });
@@ -56,6 +59,8 @@ describe('importing a conference schedule', () => {
     expect(await catalogueNames(options)).toEqual(['KubeCon + CloudNativeCon North America 2019', 'TinyConf 2024']);
     const row = options.getByRole('row', { name: /TinyConf 2024/ });
     expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['3', 'frab/pentabarf XML']));
+    await expect.poll(() => openPopup.getByRole('tab', { name: /Talks/ }).textContent()).toBe('Talks 13');
+    await openPopup.close();
     await options.close();
   });
 
