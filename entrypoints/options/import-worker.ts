@@ -5,6 +5,7 @@ import { eventFiles } from '../../data/catalogue';
 import { openCatalogueStore } from '../../utils/catalogue-store';
 import { describeImportFailure, type ImportProgress, type ImportRequest } from '../../utils/import-protocol';
 import { MAX_SCHEDULE_FILE_BYTES, parseScheduleFile } from '../../utils/schedule-import';
+import { decodeSchedule } from '../../utils/schedule-import/decode';
 import { indexEventFiles } from '../../utils/search';
 
 const post = (message: ImportProgress) => postMessage(message);
@@ -25,7 +26,7 @@ async function importFile(file: File): Promise<Extract<ImportProgress, { type: '
     };
   }
   post({ type: 'progress', phase: 'reading', fraction: 0 });
-  const text = await file.text();
+  const text = decodeSchedule(new Uint8Array(await file.arrayBuffer()));
   const parsed = parseScheduleFile(text, file.name, (fraction) =>
     post({ type: 'progress', phase: 'reading', fraction }),
   );

@@ -3,6 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { eventFiles } from '../../data/catalogue';
 import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
+import { decodeSchedule } from '../../utils/schedule-import/decode';
 import { plainText, shorten } from '../../utils/schedule-import/plain-text';
 import { isRecordingLabel, recordingOf } from '../../utils/schedule-import/recordings';
 import { createCatalogueFile } from '../../utils/schedule-import/talkmark-json';
@@ -325,5 +326,42 @@ describe('the committed JSON Schema of the Talkmark catalogue format', () => {
       expect(validate(file)).toBe(false);
       expect(parseScheduleFile(JSON.stringify(file), 'x.json').ok).toBe(false);
     }
+  });
+});
+
+describe('hostile names', () => {
+  it('treats tracks and guids named like object internals as plain text', () => {
+    const event = (guid: string, track: string) =>
+      `<event guid="${guid}"><title>T ${guid}</title><track>${track}</track></event>`;
+    const xml = `<schedule><conference><title>Proto</title></conference><day><room>${event('__proto__', 'constructor')}${event('constructor', '__proto__')}</room></day></schedule>`;
+    const { file } = imported(xml);
+    expect(file.talks.map((talk) => talk.id)).toEqual(['proto/__proto__', 'proto/constructor']);
+    expect(Object.getPrototypeOf(file.event.topicNames)).toBe(Object.prototype);
+    expect(Object.entries(file.event.topicNames ?? {})).toEqual([
+      ['constructor', 'constructor'],
+      ['proto', '__proto__'],
+    ]);
+  });
+});
+
+describe('decoding a schedule file', () => {
+  const xml = (encoding: string) =>
+    `<?xml version="1.0" encoding="${encoding}"?><schedule><title>Zoë Ångström</title></schedule>`;
+
+  it('honours the encoding an XML file declares, and a UTF-16 byte order mark', () => {
+    const latin1 = Uint8Array.from(xml('ISO-8859-1'), (char) => char.charCodeAt(0));
+    expect(decodeSchedule(latin1)).toContain('Zoë Ångström');
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...new Uint8Array(Uint16Array.from(xml('UTF-16'), (char) => char.charCodeAt(0)).buffer),
+    ]);
+    expect(decodeSchedule(utf16)).toContain('Zoë Ångström');
+  });
+
+  it('reads everything else as UTF-8', () => {
+    expect(decodeSchedule(new TextEncoder().encode(xml('UTF-8')))).toContain('Zoë Ångström');
+    expect(decodeSchedule(new TextEncoder().encode('{"schedule": "Zoë"}'))).toBe('{"schedule": "Zoë"}');
+    expect(decodeSchedule(new TextEncoder().encode(xml('x-unknown-encoding')))).toContain('Zoë Ångström');
   });
 });

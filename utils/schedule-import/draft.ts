@@ -71,7 +71,8 @@ export function catalogueFromDraft(draft: ScheduleDraft, fallbackName: string): 
   const id = slugOf(clean(draft.conference.acronym) || name);
   if (!id) return undefined;
 
-  const topicNames: Record<string, string> = { ...draft.trackNames };
+  // Keys come from the file: an object without a prototype, so a track called "constructor" is just a track.
+  const topicNames: Record<string, string> = Object.assign(Object.create(null), draft.trackNames);
   const speakers = new Map<string, Speaker>();
   const talks: Talk[] = [];
   const seen = new Set<string>();
@@ -109,7 +110,7 @@ export function catalogueFromDraft(draft: ScheduleDraft, fallbackName: string): 
 
     const track = clean(event.track);
     const topic = track ? slugOf(track) : '';
-    if (topic && !topicNames[topic]) topicNames[topic] = track;
+    if (topic && !Object.hasOwn(topicNames, topic)) topicNames[topic] = track;
 
     const recording = recordingOf(event.links);
     const abstract = plainText(event.abstract ?? '') || plainText(event.description ?? '');
@@ -140,7 +141,7 @@ export function catalogueFromDraft(draft: ScheduleDraft, fallbackName: string): 
     ...(/^\d{4}-\d{2}-\d{2}$/.test(start) ? { when: start } : {}),
     ...(url ? { url } : {}),
     subjects: [],
-    ...(Object.keys(topicNames).length ? { topicNames } : {}),
+    ...(Object.keys(topicNames).length ? { topicNames: { ...topicNames } } : {}),
   };
   return { id, format: draft.format, file: { event, speakers: [...speakers.values()], talks }, skipped };
 }
