@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
@@ -97,7 +97,9 @@ export function App() {
   // The talks view depends on favourites only through the favourites-only filter; the background reads them.
   const favouritesShown = view === 'favourites' || filters.favouritesOnly ? favourites.favourites : undefined;
   const asked = useRef(0);
-  useEffect(() => {
+  // A layout effect, so the question leaves as soon as the keystroke is rendered: a plain effect waits for the next
+  // frame to be painted, a whole frame of latency on every keystroke.
+  useLayoutEffect(() => {
     const number = ++asked.current;
     const firstPage = !query && view === 'talks' && !hasActiveFilters(filters) && rowLimit === ROWS_PER_PAGE;
     askBackground({ type: 'talks/search', query, filters, view, limit: rowLimit }).then(
@@ -152,6 +154,30 @@ export function App() {
   };
 
   const listboxId = 'talk-results';
+  const favouritesUnavailable = favourites.error !== undefined && favourites.favourites.length === 0;
+  // The list is the costly part of a render: a keystroke changes the query long before it changes the rows, so the
+  // same list element is reused (and not diffed) until something it shows changes.
+  const list = useMemo(
+    () => (
+      <ResultList
+        id={listboxId}
+        label={t(view === 'talks' ? 'list_talks' : 'list_favourites')}
+        rows={rows}
+        activeId={active?.id}
+        starred={favourites.starred}
+        favouritesUnavailable={favouritesUnavailable}
+        onOpen={open}
+        onStar={(row, starred) => void favourites.setStarred(row.id, starred)}
+        onSpeaker={(speaker) => {
+          setSpeakerName(speaker.name);
+          setFilters({ ...filters, speakerId: speaker.id });
+        }}
+        optionId={optionId}
+      />
+    ),
+    // Everything the element's props and handlers read; `open` and `setStarred` read nothing else.
+    [rows, active?.id, favourites.starred, favouritesUnavailable, view, filters],
+  );
   const activeId = active ? optionId(active.id) : undefined;
 
   return (
@@ -231,21 +257,7 @@ export function App() {
           {page ? statusText(page, query, view, hasActiveFilters(filters)) : ''}
         </p>
         {!page ? null : rows.length > 0 ? (
-          <ResultList
-            id={listboxId}
-            label={t(view === 'talks' ? 'list_talks' : 'list_favourites')}
-            rows={rows}
-            activeId={active?.id}
-            starred={favourites.starred}
-            favouritesUnavailable={favourites.error !== undefined && favourites.favourites.length === 0}
-            onOpen={open}
-            onStar={(row, starred) => void favourites.setStarred(row.id, starred)}
-            onSpeaker={(speaker) => {
-              setSpeakerName(speaker.name);
-              setFilters({ ...filters, speakerId: speaker.id });
-            }}
-            optionId={optionId}
-          />
+          list
         ) : (
           <EmptyState
             query={query}
