@@ -38,6 +38,10 @@ export default defineBackground(() => {
     });
 
   const answer = async (request: Request) => {
+    // Most videos are in no catalogue and name nobody in it: say so before reading any talk.
+    if (request.type === 'panel/for-video' && !(await live.mayHavePanel(request.videoId, request.title))) {
+      return { ok: true, value: null };
+    }
     let from = await live.catalogue();
     switch (request.type) {
       case 'panel/for-video':

@@ -1,4 +1,5 @@
 import type { EventFile } from '../data/schema';
+import { catalogueKeys } from './catalogue-keys';
 import { type CatalogueRecord, connectDatabase, DATABASE_NAME } from './database';
 import type { ImportedCatalogue } from './schedule-import';
 import type { SearchIndexData } from './search-index/layout';
@@ -12,6 +13,8 @@ export interface CatalogueStore {
   /** Every imported catalogue's event, speakers and talks. */
   files(): Promise<EventFile[]>;
   file(id: string): Promise<EventFile | undefined>;
+  /** Every imported catalogue's videos and names, as stored (the reader checks their shape). */
+  keys(): Promise<Array<{ id: string; keys: unknown }>>;
   /** Every imported catalogue's stored search index, as stored (the reader checks its version). */
   indexes(): Promise<Array<{ id: string; index: unknown }>>;
   /** Stores a rebuilt index for a catalogue that is (still) there. */
@@ -45,6 +48,9 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
     async file(id) {
       return (await (await database()).get('catalogue-contents', id))?.file;
     },
+    async keys() {
+      return (await database()).getAll('catalogue-keys');
+    },
     async indexes() {
       return (await database()).getAll('search-indexes');
     },
@@ -56,7 +62,7 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
     },
     async save(catalogue, fileName, index, now = Date.now()) {
       const db = await database();
-      const tx = db.transaction(['catalogues', 'catalogue-contents', 'search-indexes'], 'readwrite');
+      const tx = db.transaction(['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'], 'readwrite');
       const replaced = (await tx.objectStore('catalogues').getKey(catalogue.id)) !== undefined;
       const record: CatalogueRecord = {
         id: catalogue.id,
@@ -71,6 +77,7 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
         writes.push(tx.objectStore('catalogues').put(record));
         writes.push(tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }));
         writes.push(tx.objectStore('search-indexes').put({ id: catalogue.id, index }));
+        writes.push(tx.objectStore('catalogue-keys').put({ id: catalogue.id, keys: catalogueKeys(catalogue.file) }));
         await Promise.all(writes);
       } catch (error) {
         // A write that throws (a value that cannot be stored) does not abort the transaction by itself: the
@@ -85,11 +92,12 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
     },
     async remove(id) {
       const db = await database();
-      const tx = db.transaction(['catalogues', 'catalogue-contents', 'search-indexes'], 'readwrite');
+      const tx = db.transaction(['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'], 'readwrite');
       await Promise.all([
         tx.objectStore('catalogues').delete(id),
         tx.objectStore('catalogue-contents').delete(id),
         tx.objectStore('search-indexes').delete(id),
+        tx.objectStore('catalogue-keys').delete(id),
         tx.done,
       ]);
     },

@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { EventFile } from '../data/schema';
+import type { CatalogueKeys } from './catalogue-keys';
 import type { CatalogueFormat } from './schedule-import/draft';
 import type { SearchIndexData } from './search-index/layout';
 
@@ -41,6 +42,11 @@ export interface TalkmarkDB extends DBSchema {
     key: string;
     value: { id: string; file: EventFile };
   };
+  /** Each imported catalogue's videos and names: enough to tell a video has no panel without reading its talks. */
+  'catalogue-keys': {
+    key: string;
+    value: { id: string; keys: CatalogueKeys };
+  };
   /** Each imported catalogue's search index, built when it is imported, so no view waits for one to be built. */
   'search-indexes': {
     key: string;
@@ -64,11 +70,12 @@ export function connectDatabase(name = DATABASE_NAME): {
         if (oldVersion < 1) db.createObjectStore('favourites', { keyPath: 'talkId' });
         // v2: an index to list them newest first without sorting in memory.
         if (oldVersion < 2) transaction.objectStore('favourites').createIndex('by-starred-at', 'starredAt');
-        // v3: imported catalogues and their search indexes. Favourites are untouched.
+        // v3: imported catalogues, their search indexes and panel keys. Favourites are untouched.
         if (oldVersion < 3) {
           db.createObjectStore('catalogues', { keyPath: 'id' });
           db.createObjectStore('catalogue-contents', { keyPath: 'id' });
           db.createObjectStore('search-indexes', { keyPath: 'id' });
+          db.createObjectStore('catalogue-keys', { keyPath: 'id' });
         }
       },
       blocking() {

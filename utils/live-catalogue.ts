@@ -1,5 +1,6 @@
 import { buildCatalogue, type Catalogue } from '../data/catalogue';
 import type { EventFile } from '../data/schema';
+import { type CatalogueKeys, catalogueKeys, createPanelGate, readCatalogueKeys } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
 import { indexEventFiles, searchOver, type TalkSearch } from './search';
 import { documentCount, readSearchIndex, type SearchIndexData } from './search-index/layout';
@@ -8,6 +9,11 @@ import { documentCount, readSearchIndex, type SearchIndexData } from './search-i
 export interface LiveCatalogue {
   catalogue(): Promise<Catalogue>;
   search(): Promise<TalkSearch>;
+  /**
+   * Whether a video could have a panel (it is a catalogue talk's, or its title names a speaker or subject),
+   * answered from the small stored keys: most videos have none, and need not wake 50,000 talks to say so.
+   */
+  mayHavePanel(videoId: string, title?: string): Promise<boolean>;
   /** Imports changed: read them again on next use. */
   invalidate(): void;
 }
@@ -51,6 +57,24 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
     return readingIndexes;
   };
 
+  let gating: Promise<(videoId: string, title?: string) => boolean> | undefined;
+  const gate = () => {
+    gating ??= Promise.all([store.list(), store.keys()]).then(
+      ([records, stored]) => {
+        const keys = stored.map((entry) => readCatalogueKeys(entry.keys));
+        // Keys missing or unreadable for some catalogue: no shortcut, every video is looked up in full.
+        if (keys.length !== records.length || keys.some((key) => !key)) return () => true;
+        return createPanelGate([...bundled.map(catalogueKeys), ...(keys as CatalogueKeys[])]);
+      },
+      (error: unknown) => {
+        console.error('Talkmark: catalogue keys could not be read', error);
+        gating = undefined;
+        return () => true;
+      },
+    );
+    return gating;
+  };
+
   const buildSearch = async (): Promise<TalkSearch> => {
     const [{ imported }, stored] = await Promise.all([load(), readIndexes()]);
     const storedById = new Map(stored.map((entry) => [entry.id, readSearchIndex(entry.index)]));
@@ -73,6 +97,9 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       void readIndexes();
       return (await load()).catalogue;
     },
+    async mayHavePanel(videoId, title) {
+      return (await gate())(videoId, title);
+    },
     search() {
       searching ??= buildSearch().catch((error: unknown) => {
         searching = undefined;
@@ -84,6 +111,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       loading = undefined;
       searching = undefined;
       readingIndexes = undefined;
+      gating = undefined;
     },
   };
 }

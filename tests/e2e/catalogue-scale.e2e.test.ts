@@ -45,14 +45,19 @@ describe.skipIf(!talks)('a schedule of 50,000 real talks', () => {
           const request = db.transaction(store).objectStore(store).count();
           request.onsuccess = () => resolve(request.result);
         });
-      const counts = [await count('catalogues'), await count('catalogue-contents'), await count('search-indexes')];
+      const counts = [
+        await count('catalogues'),
+        await count('catalogue-contents'),
+        await count('search-indexes'),
+        await count('catalogue-keys'),
+      ];
       db.close();
       return counts;
     });
-    // All three written together or none: never a catalogue without its talks or its index.
+    // All written together or none: never a catalogue without its talks, its index or its keys.
     expect([
-      [0, 0, 0],
-      [1, 1, 1],
+      [0, 0, 0, 0],
+      [1, 1, 1, 1],
     ]).toContainEqual(stored);
     expect(await again.locator('tbody th').count()).toBe(1 + stored[0]!);
     await again.close();

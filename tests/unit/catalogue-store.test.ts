@@ -88,6 +88,7 @@ describe('the catalogue store', () => {
     expect((await store.list()).map((record) => record.id)).toEqual(['other']);
     expect((await store.files()).map((file) => file.event.id)).toEqual(['other']);
     expect((await store.indexes()).map((entry) => entry.id)).toEqual(['other']);
+    expect((await store.keys()).map((entry) => entry.id)).toEqual(['other']);
     expect(await favourites.list()).toEqual([{ talkId: 'tinyconf2024/105', starredAt: 5 }]);
   });
 

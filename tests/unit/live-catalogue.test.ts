@@ -63,4 +63,22 @@ describe('the live catalogue', () => {
     const live = createLiveCatalogue(eventFiles, broken);
     expect((await live.search()).search('geo partitoning')[0]?.id).toBe('geo-partitioning-with-vitess');
   });
+
+  it('says a video has no panel from the stored keys alone, without reading any talk', async () => {
+    const store = openCatalogueStore(`live-${++counter}`);
+    stores.push(store);
+    const catalogue = tinyConf();
+    await store.save(catalogue, 'schedule.xml', indexEventFiles([catalogue.file]));
+    let talksRead = 0;
+    const counting = { ...store, files: () => ((talksRead += 1), store.files()) };
+    const live = createLiveCatalogue(eventFiles, counting);
+    expect(await live.mayHavePanel('other123456', 'How to tune a guitar')).toBe(false);
+    expect(await live.mayHavePanel('ZYXWVUTSRQP')).toBe(true);
+    expect(await live.mayHavePanel('other123456', 'Ana Müller explains')).toBe(true);
+    expect(talksRead).toBe(0);
+
+    // A catalogue stored without keys (an interrupted older write): no shortcut, every video is looked up.
+    const withoutKeys = { ...counting, keys: async () => [] };
+    expect(await createLiveCatalogue(eventFiles, withoutKeys).mayHavePanel('other123456', 'Guitar')).toBe(true);
+  });
 });

@@ -1,0 +1,49 @@
+import type { EventFile } from '../data/schema';
+import { tokenize } from './words';
+
+/**
+ * What decides whether a YouTube video can have a panel at all, kept apart from the talks: the videos a catalogue
+ * has, and the names (speakers, subjects) a video's title must say to be "plainly about" it. Most videos people
+ * watch are in no catalogue; with these, a service worker woken by such a video answers "no panel" without
+ * reading 50,000 talks.
+ */
+export interface CatalogueKeys {
+  videoIds: string[];
+  /** Speakers' names and the event's subjects, as normalised words joined by spaces. */
+  names: string[];
+}
+
+export function catalogueKeys(file: EventFile): CatalogueKeys {
+  return {
+    videoIds: file.talks.flatMap((talk) => talk.videoId ?? []),
+    names: [...file.speakers.map((speaker) => speaker.name), ...file.event.subjects]
+      .map((name) => tokenize(name).join(' '))
+      .filter(Boolean),
+  };
+}
+
+/** Longest name, in words, looked for in a title. */
+const MAX_NAME_WORDS = 6;
+
+/** Whether any of these catalogues could have a panel for the video: its id is theirs, or its title names theirs. */
+export function createPanelGate(keys: readonly CatalogueKeys[]): (videoId: string, title?: string) => boolean {
+  const videoIds = new Set(keys.flatMap((key) => key.videoIds));
+  const names = new Set(keys.flatMap((key) => key.names));
+  return (videoId, title) => {
+    if (videoIds.has(videoId)) return true;
+    if (title === undefined) return false;
+    const words = tokenize(title);
+    for (let start = 0; start < words.length; start++) {
+      for (let end = start + 1; end <= Math.min(words.length, start + MAX_NAME_WORDS); end++) {
+        if (names.has(words.slice(start, end).join(' '))) return true;
+      }
+    }
+    return false;
+  };
+}
+
+/** The stored keys, or undefined when a stored value is not of this shape (the catalogue is then read in full). */
+export function readCatalogueKeys(value: unknown): CatalogueKeys | undefined {
+  const keys = value as Partial<CatalogueKeys> | undefined;
+  return Array.isArray(keys?.videoIds) && Array.isArray(keys?.names) ? (keys as CatalogueKeys) : undefined;
+}
