@@ -31,51 +31,34 @@ interface Loaded {
  * stored again. When the imports cannot be read, the bundled catalogue still answers: search keeps working.
  */
 export function createLiveCatalogue(bundled: readonly EventFile[], store: CatalogueStore): LiveCatalogue {
-  let loading: Promise<Loaded> | undefined;
-  let searching: Promise<TalkSearch> | undefined;
   let bundledIndex: SearchIndexData | undefined;
-  const bundledOnly = (): Loaded => ({ catalogue: buildCatalogue(bundled), imported: [] });
 
-  const load = () => {
-    loading ??= store.files().then(
-      (imported) => ({ catalogue: buildCatalogue([...bundled, ...imported]), imported }),
-      (error: unknown) => {
-        console.error('Talkmark: imported catalogues could not be read', error);
-        loading = undefined;
-        return bundledOnly();
-      },
-    );
-    return loading;
-  };
+  const loaded = cachedUntilReset(async (): Promise<Loaded> => {
+    const imported = await store.files();
+    return { catalogue: buildCatalogue([...bundled, ...imported]), imported };
+  });
+  const load = () =>
+    loaded.get().catch((error: unknown): Loaded => {
+      console.error('Talkmark: imported catalogues could not be read', error);
+      return { catalogue: buildCatalogue(bundled), imported: [] };
+    });
 
-  let readingIndexes: Promise<Array<{ id: string; index: unknown }>> | undefined;
-  const readIndexes = () => {
-    readingIndexes ??= store.indexes().catch((error: unknown) => {
+  const storedIndexes = cachedUntilReset(() => store.indexes());
+  const readIndexes = () =>
+    storedIndexes.get().catch((error: unknown) => {
       console.error('Talkmark: stored search indexes could not be read; rebuilding them', error);
       return [];
     });
-    return readingIndexes;
-  };
 
-  let gating: Promise<(videoId: string, title?: string) => boolean> | undefined;
-  const gate = () => {
-    gating ??= Promise.all([store.list(), store.keys()]).then(
-      ([records, stored]) => {
-        const keys = stored.map((entry) => readCatalogueKeys(entry.keys));
-        // Keys missing or unreadable for some catalogue: no shortcut, every video is looked up in full.
-        if (keys.length !== records.length || keys.some((key) => !key)) return () => true;
-        return createPanelGate([...bundled.map(catalogueKeys), ...(keys as CatalogueKeys[])]);
-      },
-      (error: unknown) => {
-        console.error('Talkmark: catalogue keys could not be read', error);
-        gating = undefined;
-        return () => true;
-      },
-    );
-    return gating;
-  };
+  const gate = cachedUntilReset(async () => {
+    const [records, stored] = await Promise.all([store.list(), store.keys()]);
+    const keys = stored.map((entry) => readCatalogueKeys(entry.keys));
+    // Keys missing or unreadable for some catalogue: no shortcut, every video is looked up in full.
+    if (keys.length !== records.length || keys.some((key) => !key)) return () => true;
+    return createPanelGate([...bundled.map(catalogueKeys), ...(keys as CatalogueKeys[])]);
+  });
 
-  const buildSearch = async (): Promise<TalkSearch> => {
+  const search = cachedUntilReset(async (): Promise<TalkSearch> => {
     const [{ imported }, stored] = await Promise.all([load(), readIndexes()]);
     const storedById = new Map(stored.map((entry) => [entry.id, readSearchIndex(entry.index)]));
     bundledIndex ??= indexEventFiles(bundled);
@@ -89,7 +72,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       return rebuilt;
     });
     return searchOver([bundledIndex, ...segments]);
-  };
+  });
 
   return {
     catalogue: async () => {
@@ -98,20 +81,38 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       return (await load()).catalogue;
     },
     async mayHavePanel(videoId, title) {
-      return (await gate())(videoId, title);
-    },
-    search() {
-      searching ??= buildSearch().catch((error: unknown) => {
-        searching = undefined;
-        throw error;
+      const mayHave = await gate.get().catch((error: unknown) => {
+        console.error('Talkmark: catalogue keys could not be read', error);
+        return () => true;
       });
-      return searching;
+      return mayHave(videoId, title);
     },
+    search: () => search.get(),
     invalidate() {
-      loading = undefined;
-      searching = undefined;
-      readingIndexes = undefined;
-      gating = undefined;
+      for (const cached of [loaded, storedIndexes, gate, search]) cached.reset();
+    },
+  };
+}
+
+/**
+ * A value worked out on first use and kept until `reset` (the imports changed); a failure is not kept, so the
+ * next use tries again.
+ */
+function cachedUntilReset<T>(make: () => Promise<T>): { get(): Promise<T>; reset(): void } {
+  let value: Promise<T> | undefined;
+  return {
+    get() {
+      if (!value) {
+        const made = make();
+        value = made;
+        made.catch(() => {
+          if (value === made) value = undefined;
+        });
+      }
+      return value;
+    },
+    reset() {
+      value = undefined;
     },
   };
 }
