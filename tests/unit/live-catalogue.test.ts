@@ -70,7 +70,13 @@ describe('the live catalogue', () => {
     const catalogue = tinyConf();
     await store.save(catalogue, 'schedule.xml', indexEventFiles([catalogue.file]));
     let talksRead = 0;
-    const counting = { ...store, files: () => ((talksRead += 1), store.files()) };
+    const counting = {
+      ...store,
+      files: () => {
+        talksRead += 1;
+        return store.files();
+      },
+    };
     const live = createLiveCatalogue(eventFiles, counting);
     expect(await live.mayHavePanel('other123456', 'How to tune a guitar')).toBe(false);
     expect(await live.mayHavePanel('ZYXWVUTSRQP')).toBe(true);
