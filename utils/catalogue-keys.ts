@@ -1,5 +1,5 @@
 import type { EventFile } from '../data/schema';
-import { tokenize } from './words';
+import { MAX_NAME_WORDS, phrasesOf, tokenize } from './words';
 
 /**
  * What decides whether a YouTube video can have a panel at all, kept apart from the talks: the videos a catalogue
@@ -22,9 +22,6 @@ export function catalogueKeys(file: EventFile): CatalogueKeys {
   };
 }
 
-/** Longest name, in words, looked for in a title. */
-const MAX_NAME_WORDS = 6;
-
 /** Whether any of these catalogues could have a panel for the video: its id is theirs, or its title names theirs. */
 export function createPanelGate(keys: readonly CatalogueKeys[]): (videoId: string, title?: string) => boolean {
   const videoIds = new Set(keys.flatMap((key) => key.videoIds));
@@ -32,12 +29,7 @@ export function createPanelGate(keys: readonly CatalogueKeys[]): (videoId: strin
   return (videoId, title) => {
     if (videoIds.has(videoId)) return true;
     if (title === undefined) return false;
-    const words = tokenize(title);
-    for (let start = 0; start < words.length; start++) {
-      for (let end = start + 1; end <= Math.min(words.length, start + MAX_NAME_WORDS); end++) {
-        if (names.has(words.slice(start, end).join(' '))) return true;
-      }
-    }
+    for (const phrase of phrasesOf(tokenize(title), MAX_NAME_WORDS)) if (names.has(phrase)) return true;
     return false;
   };
 }

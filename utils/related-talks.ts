@@ -1,7 +1,7 @@
 import { type Catalogue, speakersOf } from '../data/catalogue';
 import type { Speaker, Talk } from '../data/schema';
 import type { Message } from './i18n';
-import { tokenize } from './words';
+import { MAX_NAME_WORDS, phrasesOf, tokenize } from './words';
 
 export interface RelatedTalk {
   talk: Talk;
@@ -223,8 +223,6 @@ export function talksForVideoTitle(
 }
 
 const speakerNamesCache = new WeakMap<Catalogue, Map<string, Speaker[]>>();
-/** Longest speaker name, in words, looked for in a title. */
-const MAX_NAME_WORDS = 6;
 
 /** The speakers a title names in full: its runs of words looked up among the names, not every name searched for. */
 function speakersNamedIn(titleWords: readonly string[], from: Catalogue): Speaker[] {
@@ -239,10 +237,7 @@ function speakersNamedIn(titleWords: readonly string[], from: Catalogue): Speake
     speakerNamesCache.set(from, byName);
   }
   const named = new Set<Speaker>();
-  for (let start = 0; start < titleWords.length; start++) {
-    for (let end = start + 1; end <= Math.min(titleWords.length, start + MAX_NAME_WORDS); end++) {
-      for (const speaker of byName.get(titleWords.slice(start, end).join(' ')) ?? []) named.add(speaker);
-    }
-  }
+  for (const phrase of phrasesOf(titleWords, MAX_NAME_WORDS))
+    for (const speaker of byName.get(phrase) ?? []) named.add(speaker);
   return [...named];
 }

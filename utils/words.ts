@@ -62,3 +62,15 @@ export function highlightMatches(text: string, terms: ReadonlySet<string>): Text
   if (last < text.length) parts.push({ text: text.slice(last), match: false });
   return parts;
 }
+
+/** The longest name, in words, looked for in a video's title. */
+export const MAX_NAME_WORDS = 6;
+
+/** Every run of one to `longest` consecutive words, joined by spaces: how a title is checked for a name in it. */
+export function* phrasesOf(words: readonly string[], longest: number): Generator<string> {
+  for (let start = 0; start < words.length; start++) {
+    for (let end = start + 1; end <= Math.min(words.length, start + longest); end++) {
+      yield words.slice(start, end).join(' ');
+    }
+  }
+}
