@@ -5,7 +5,7 @@ import { eventFiles } from '../data/catalogue';
 import { openCatalogueStore } from '../utils/catalogue-store';
 import { answerRequest, describeStorageError } from '../utils/favourites-service';
 import { type Favourite, openFavouritesStore } from '../utils/favourites-store';
-import { t } from '../utils/i18n';
+import { type Message, t } from '../utils/i18n';
 import { createLiveCatalogue } from '../utils/live-catalogue';
 import {
   CATALOGUES_REVISION_KEY,
@@ -77,7 +77,11 @@ export default defineBackground(() => {
     if (!request) return undefined;
     return answer(request).catch((error: unknown) => {
       console.error('Talkmark: a request failed', request.type, error);
-      return { ok: false, error: describeStorageError(error) };
+      // Favourites get the storage sentence (what failed and what to do); other requests did not touch them.
+      const sentence: Message = request.type.startsWith('favourites/')
+        ? describeStorageError(error)
+        : ['request_failed', error instanceof Error ? error.message : String(error)];
+      return { ok: false, error: sentence };
     });
   });
 
