@@ -26,8 +26,14 @@ const PROGRESS_DELAY_MS = 300;
 
 const store = openCatalogueStore();
 
-/** Tells every view (popup, background, other options pages) that the catalogues changed. */
-const announceCatalogues = () => browser.storage.local.set({ [CATALOGUES_REVISION_KEY]: crypto.randomUUID() });
+/**
+ * Tells every view (popup, background, other options pages) that the catalogues changed. If even that fails, the
+ * change is stored all the same: views see it when they next start.
+ */
+const announceCatalogues = () =>
+  browser.storage.local.set({ [CATALOGUES_REVISION_KEY]: crypto.randomUUID() }).catch((error: unknown) => {
+    console.error('Talkmark: other views could not be told that the catalogues changed', error);
+  });
 
 /** The options page's list of catalogues: the bundled ones, then imports; import by picker or drop, export, remove. */
 export function Catalogues() {
@@ -65,7 +71,7 @@ export function Catalogues() {
       setNotice({ kind: 'error', text: t('nothing_imported', say(outcome.error)) });
       return;
     }
-    await announceCatalogues().catch(() => {});
+    await announceCatalogues();
     await reload();
     const many = outcome.talkCount === 1 ? 'one' : 'other';
     const sentences = [
@@ -93,9 +99,13 @@ export function Catalogues() {
     await reload();
   };
 
-  const exportFile = async (id: string) => {
-    const file = eventFiles.find((bundled) => bundled.event.id === id) ?? (await store.file(id));
-    if (file) downloadJson(createCatalogueFile(file), catalogueFileName(file));
+  const exportFile = async (id: string, name: string) => {
+    try {
+      const file = eventFiles.find((bundled) => bundled.event.id === id) ?? (await store.file(id));
+      if (file) downloadJson(createCatalogueFile(file), catalogueFileName(file));
+    } catch (error) {
+      setNotice({ kind: 'error', text: t('catalogue_export_failed', name, messageOf(error)) });
+    }
   };
 
   return (
@@ -143,7 +153,7 @@ export function Catalogues() {
                 {t('catalogue_bundled')}
               </td>
               <td class="actions">
-                <ExportButton name={file.event.name} onClick={() => void exportFile(file.event.id)} />
+                <ExportButton name={file.event.name} onClick={() => void exportFile(file.event.id, file.event.name)} />
               </td>
             </tr>
           ))}
@@ -156,7 +166,7 @@ export function Catalogues() {
                 {new Date(record.importedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}
               </td>
               <td class="actions">
-                <ExportButton name={record.name} onClick={() => void exportFile(record.id)} />
+                <ExportButton name={record.name} onClick={() => void exportFile(record.id, record.name)} />
                 <button
                   type="button"
                   class="button"
