@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedExtension, launchExtension } from './harness';
 
+const SCHEDULE = new URL('../fixtures/schedules/small-frab.xml', import.meta.url).pathname;
+
 let browser: LaunchedExtension;
 beforeAll(async () => {
   browser = await launchExtension({
@@ -41,6 +43,18 @@ describe('no network', () => {
     const options = await browser.openExtensionPage('options.html');
     await options.getByLabel(/Show the Talkmark panel/).uncheck();
     await options.getByLabel(/Show the Talkmark panel/).check();
+    // A schedule full of links (YouTube, video.fosdem-like hosts, talk pages): importing it fetches none of them.
+    await options.getByLabel('Schedule file to import').setInputFiles(SCHEDULE);
+    await options.locator('.catalogues .notice').waitFor();
+    const exported = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export TinyConf 2024 as a Talkmark catalogue' }).click();
+    await exported;
+    await search.fill('shardng mysql');
+    await popup.getByRole('tab', { name: /Talks/ }).click();
+    await popup.getByRole('listbox').getByRole('option').first().waitFor();
+    await visit('https://www.youtube.com/watch?v=ZYXWVUTSRQP');
+    await panel.locator('.related li').first().waitFor();
+    await options.getByRole('button', { name: 'Remove TinyConf 2024' }).click();
 
     await browser.worker.evaluate(
       () =>
