@@ -15,9 +15,17 @@ const SHARDING_VIDEO = 'ZYXWVUTSRQP';
 let browser: LaunchedExtension;
 let scratch: string;
 const dialogs: string[] = [];
+// Errors no page caught (the options page, its import worker, the popup): a bad file must cause none.
+const uncaught: string[] = [];
 beforeAll(async () => {
   browser = await launchExtension({ videos: { unrelated01: 'How to tune a guitar' } });
-  browser.context.on('page', (page) => page.on('dialog', (dialog) => dialogs.push(dialog.message())));
+  browser.context.on('page', (page) => {
+    page.on('dialog', (dialog) => dialogs.push(dialog.message()));
+    page.on('pageerror', (error) => uncaught.push(error.message));
+    page.on('worker', (worker) =>
+      worker.on('console', (message) => message.type() === 'error' && uncaught.push(message.text())),
+    );
+  });
   scratch = mkdtempSync(join(tmpdir(), 'talkmark-catalogues-'));
 });
 afterAll(async () => {
@@ -140,6 +148,7 @@ describe('importing a conference schedule', () => {
       // The next file's notice must be a new one, not this one left over.
       await options.evaluate(() => document.querySelector('.catalogues .notice')?.remove());
     }
+    expect(uncaught).toEqual([]);
     await options.close();
   });
 

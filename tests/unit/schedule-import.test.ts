@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { eventFiles } from '../../data/catalogue';
+import { buildCatalogue, eventFiles } from '../../data/catalogue';
 import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
 import { decodeSchedule } from '../../utils/schedule-import/decode';
 import { plainText, shorten } from '../../utils/schedule-import/plain-text';
 import { isRecordingLabel, recordingOf } from '../../utils/schedule-import/recordings';
 import { createCatalogueFile } from '../../utils/schedule-import/talkmark-json';
+import { createCatalogueSearch } from '../../utils/search';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/schedules/${name}`, import.meta.url), 'utf8');
 
@@ -267,6 +268,12 @@ describe.skipIf(!haveSamples)('the real schedules in ../shared/talk-data/samples
     expect(catalogue.file.talks.length + catalogue.skipped.untitled + catalogue.skipped.repeated).toBe(count);
     expect(catalogue.file.talks).toHaveLength(count);
     if (title) expect(catalogue.file.talks.map((talk) => talk.title)).toContain(title);
+    // A talk of each, searched by its title among the bundled talks and this catalogue's, comes first.
+    const search = createCatalogueSearch(buildCatalogue([...eventFiles, catalogue.file]));
+    const titles = catalogue.file.talks.map((talk) => talk.title);
+    const unique = catalogue.file.talks.filter((talk) => titles.indexOf(talk.title) === titles.lastIndexOf(talk.title));
+    const wanted = (title && unique.find((talk) => talk.title === title)) || unique[Math.floor(unique.length / 2)];
+    expect(search.search(wanted?.title ?? '')[0]?.id).toBe(wanted?.id);
   });
 
   it('FOSDEM 2020: video.fosdem.org recordings, and speakers’ own YouTube links are not recordings', () => {
