@@ -2,9 +2,14 @@
 // to parse, and the page must stay responsive (and show progress) meanwhile. Workers have IndexedDB, so the
 // catalogue is stored from here, in one transaction, and never crosses back to the page.
 import { eventFiles } from '../../data/catalogue';
-import { openCatalogueStore } from '../../utils/catalogue-store';
+import { type CatalogueStore, openCatalogueStore } from '../../utils/catalogue-store';
 import { describeImportFailure, type ImportProgress, type ImportRequest } from '../../utils/import-protocol';
-import { MAX_SCHEDULE_FILE_BYTES, parseScheduleFile } from '../../utils/schedule-import';
+import {
+  clashWith,
+  type ImportedCatalogue,
+  MAX_SCHEDULE_FILE_BYTES,
+  parseScheduleFile,
+} from '../../utils/schedule-import';
 import { decodeSchedule } from '../../utils/schedule-import/decode';
 import { indexEventFiles } from '../../utils/search';
 
@@ -33,30 +38,35 @@ async function importFile(file: File): Promise<Extract<ImportProgress, { type: '
   if (!parsed.ok) return parsed;
   const { catalogue } = parsed;
 
-  // Bundled catalogues are not replaced by imports, and their talk ids (which stars refer to) are theirs alone.
-  const bundled = eventFiles.find((file) => file.event.id === catalogue.id);
-  if (bundled) return { ok: false, error: ['import_is_bundled', bundled.event.name] };
-  const bundledTalkIds = new Set(eventFiles.flatMap((file) => file.talks.map((talk) => talk.id)));
-  const taken = catalogue.file.talks.find((talk) => bundledTalkIds.has(talk.id));
-  if (taken) return { ok: false, error: ['import_talk_id_taken', taken.id] };
+  const store = openCatalogueStore();
+  try {
+    // Only a hand-made Talkmark catalogue can use another catalogue's talk ids; the others need not be read.
+    const imported = catalogue.format === 'talkmark-json' ? await store.files() : [];
+    const clash = clashWith(catalogue, eventFiles, imported);
+    if (clash) return { ok: false, error: clash };
+    return await indexAndSave(catalogue, file.name, store);
+  } finally {
+    store.close();
+  }
+}
 
+async function indexAndSave(
+  catalogue: ImportedCatalogue,
+  fileName: string,
+  store: CatalogueStore,
+): Promise<Extract<ImportProgress, { type: 'done' }>['outcome']> {
   const talkCount = catalogue.file.talks.length;
   post({ type: 'progress', phase: 'indexing', fraction: 1, talkCount });
   // Indexed once here, off every page's main thread, and stored with the talks: no view ever builds it.
   const index = indexEventFiles([catalogue.file]);
   post({ type: 'progress', phase: 'saving', fraction: 1, talkCount });
-  const store = openCatalogueStore();
-  try {
-    const { replaced } = await store.save(catalogue, file.name, index);
-    return {
-      ok: true,
-      id: catalogue.id,
-      name: catalogue.file.event.name,
-      talkCount: catalogue.file.talks.length,
-      replaced,
-      skipped: catalogue.skipped,
-    };
-  } finally {
-    store.close();
-  }
+  const { replaced } = await store.save(catalogue, fileName, index);
+  return {
+    ok: true,
+    id: catalogue.id,
+    name: catalogue.file.event.name,
+    talkCount,
+    replaced,
+    skipped: catalogue.skipped,
+  };
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, eventFiles } from '../../data/catalogue';
-import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
+import { clashWith, type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
 import { decodeSchedule } from '../../utils/schedule-import/decode';
 import { plainText, shorten } from '../../utils/schedule-import/plain-text';
 import { isRecordingLabel, recordingOf } from '../../utils/schedule-import/recordings';
@@ -370,5 +370,38 @@ describe('decoding a schedule file', () => {
     expect(decodeSchedule(new TextEncoder().encode(xml('UTF-8')))).toContain('Zoë Ångström');
     expect(decodeSchedule(new TextEncoder().encode('{"schedule": "Zoë"}'))).toBe('{"schedule": "Zoë"}');
     expect(decodeSchedule(new TextEncoder().encode(xml('x-unknown-encoding')))).toContain('Zoë Ångström');
+  });
+});
+
+describe('an import that would clash with the catalogues already there', () => {
+  const tiny = imported(fixture('small-frab.xml'));
+  const asShared = (edit: (file: ReturnType<typeof createCatalogueFile>) => void) => {
+    const file = JSON.parse(JSON.stringify(createCatalogueFile(tiny.file)));
+    edit(file);
+    return imported(JSON.stringify(file), 'shared.json');
+  };
+
+  it('refuses to replace a bundled catalogue, or to reuse a talk id of one', () => {
+    const recap = asShared((file) => {
+      file.event.id = 'kubecon-na-2019';
+    });
+    expect(clashWith(recap, eventFiles, [])?.[0]).toBe('import_is_bundled');
+    const reusing = asShared((file) => {
+      file.event.id = 'other';
+      file.talks[0]!.id = 'vitess-keynote';
+    });
+    expect(clashWith(reusing, eventFiles, [])).toEqual([
+      'import_talk_id_taken',
+      'vitess-keynote',
+      'KubeCon + CloudNativeCon North America 2019',
+    ]);
+  });
+
+  it('refuses another catalogue’s talk ids, but not its own earlier version’s', () => {
+    const copy = asShared((file) => {
+      file.event.id = 'a-copy';
+    });
+    expect(clashWith(copy, eventFiles, [tiny.file])?.slice(0, 1)).toEqual(['import_talk_id_taken']);
+    expect(clashWith(tiny, eventFiles, [tiny.file])).toBeUndefined();
   });
 });

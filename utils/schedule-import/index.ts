@@ -1,3 +1,4 @@
+import type { EventFile } from '../../data/schema';
 import type { Message } from '../i18n';
 import { catalogueFromDraft, type ImportedCatalogue, MAX_TALKS_PER_CATALOGUE, type ScheduleDraft } from './draft';
 import { frabJsonDraft, record } from './frab-json';
@@ -68,4 +69,25 @@ export function parseScheduleFile(
   if (catalogue.file.talks.length === 0) return fail('import_no_talks');
   onProgress(1);
   return { ok: true, catalogue };
+}
+
+/**
+ * Why `catalogue` cannot join `others` (the bundled catalogues, then the imported ones), or undefined when it can.
+ * A bundled catalogue is never replaced by an import; and a talk id belongs to one catalogue only, since stars refer
+ * to talks by id. (Schedules' ids are `<conference>/<guid>`, so only a hand-made Talkmark catalogue can clash.)
+ */
+export function clashWith(
+  catalogue: ImportedCatalogue,
+  bundled: readonly EventFile[],
+  imported: readonly EventFile[],
+): Message | undefined {
+  const sameBundled = bundled.find((file) => file.event.id === catalogue.id);
+  if (sameBundled) return ['import_is_bundled', sameBundled.event.name];
+  const ids = new Set(catalogue.file.talks.map((talk) => talk.id));
+  // Importing a conference again replaces it: its own earlier talks are no clash.
+  for (const file of [...bundled, ...imported.filter((other) => other.event.id !== catalogue.id)]) {
+    const taken = file.talks.find((talk) => ids.has(talk.id));
+    if (taken) return ['import_talk_id_taken', taken.id, file.event.name];
+  }
+  return undefined;
 }
