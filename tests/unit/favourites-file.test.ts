@@ -53,4 +53,16 @@ describe('favourites file', () => {
     const result = parseFavouritesFile('{}', known, 25_000_000);
     expect(!result.ok && say(result.error)).toMatch(/25\.0 MB, far too big/);
   });
+
+  it('quotes at most a short piece of a huge unknown title in its refusal', () => {
+    const title = 'x'.repeat(600_000);
+    const text = JSON.stringify({
+      ...valid,
+      favourites: [{ talkId: 'nope', title, starredAt: '2026-01-01T00:00:00Z' }],
+    });
+    const result = parseFavouritesFile(text, known);
+    const sentence = !result.ok ? say(result.error) : '';
+    expect(sentence).toMatch(/does not have: “x{80}…”/);
+    expect(sentence.length).toBeLessThan(300);
+  });
 });

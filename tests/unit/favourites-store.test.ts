@@ -87,6 +87,15 @@ describe('favourites store', () => {
     ]);
   });
 
+  it('counts the same new talk twice in one file as one star, not as "already starred"', async () => {
+    const store = open(freshName());
+    const report = await store.merge([
+      { talkId: 'b', starredAt: 2000 },
+      { talkId: 'b', starredAt: 2000 },
+    ]);
+    expect(report).toEqual({ added: 1, alreadyStarred: 0 });
+  });
+
   it('rejects, rather than throwing uncaught, when IndexedDB is unavailable', async () => {
     const original = globalThis.indexedDB;
     // @ts-expect-error: simulating a browser without IndexedDB (e.g. some private modes)
