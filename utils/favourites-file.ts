@@ -1,5 +1,6 @@
 import type { Favourite } from './favourites-store';
 import type { Message } from './i18n';
+import { quoteFromFile } from './quote';
 
 /** The export format. Bump `version` on any change that an older Talkmark could misread. */
 export interface FavouritesFile {
@@ -70,7 +71,11 @@ export function parseFavouritesFile(
       return fail('file_damaged', String(position + 1));
     }
     if (!isKnownTalk(entry.talkId)) {
-      unknown.push(typeof entry.title === 'string' && entry.title ? `“${quoted(entry.title)}”` : quoted(entry.talkId));
+      unknown.push(
+        typeof entry.title === 'string' && entry.title
+          ? `“${quoteFromFile(entry.title)}”`
+          : quoteFromFile(entry.talkId),
+      );
       continue;
     }
     favourites.push({ talkId: entry.talkId, starredAt });
@@ -83,11 +88,4 @@ export function parseFavouritesFile(
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// A file may say anything: a sentence quotes at most this much of it (a 600 KB title made a 720,000-character notice).
-const QUOTED_LENGTH = 80;
-
-function quoted(text: string): string {
-  return text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text;
 }

@@ -8,6 +8,7 @@ import { type CatalogueRecord, openCatalogueStore } from '../../utils/catalogue-
 import { type MessageKey, say, t } from '../../utils/i18n';
 import type { ImportProgress, ImportRequest } from '../../utils/import-protocol';
 import { CATALOGUES_REVISION_KEY } from '../../utils/messages';
+import { quoteFromFile } from '../../utils/quote';
 import type { CatalogueFormat } from '../../utils/schedule-import';
 import { catalogueFileName, createCatalogueFile } from '../../utils/schedule-import/talkmark-json';
 import { watchStorageKey } from '../../utils/watch-storage';
@@ -77,7 +78,7 @@ export function Catalogues() {
     const sentences = [
       t(
         outcome.replaced ? `replaced_catalogue_${many}` : `imported_catalogue_${many}`,
-        outcome.name,
+        quoteFromFile(outcome.name),
         outcome.talkCount.toLocaleString(),
       ),
       ...(['untitled', 'repeated'] as const).flatMap((reason) => {

@@ -337,6 +337,11 @@ describe('the committed JSON Schema of the Talkmark catalogue format', () => {
 });
 
 describe('hostile names', () => {
+  it('quotes at most a short piece of what a file says in a refusal', () => {
+    const result = parseScheduleFile(`<${'a'.repeat(5000)}/>`, 'x.xml');
+    expect(!result.ok && result.error).toEqual(['import_xml_not_schedule', `${'a'.repeat(80)}…`]);
+  });
+
   it('treats tracks and guids named like object internals as plain text', () => {
     const event = (guid: string, track: string) =>
       `<event guid="${guid}"><title>T ${guid}</title><track>${track}</track></event>`;

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import type { Message } from '../i18n';
+import { quoteFromFile } from '../quote';
 import type { DraftEvent, ScheduleDraft } from './draft';
 
 export type ParsedDraft = { ok: true; draft: ScheduleDraft } | { ok: false; error: Message };
@@ -83,7 +84,7 @@ export function parseFrabXml(text: string, onProgress: (fraction: number) => voi
     for (let offset = 0; offset < text.length; offset += SLICE) {
       parser.write(text.slice(offset, offset + SLICE));
       onProgress(Math.min(1, (offset + SLICE) / text.length));
-      if (root !== undefined && root !== 'schedule') return fail('import_xml_not_schedule', root);
+      if (root !== undefined && root !== 'schedule') return fail('import_xml_not_schedule', quoteFromFile(root));
     }
     parser.close();
   } catch (error) {
@@ -93,7 +94,7 @@ export function parseFrabXml(text: string, onProgress: (fraction: number) => voi
     return fail('import_xml_damaged', String(parser.line));
   }
   if (declaresEntities) return fail('import_xml_entities');
-  if (root !== 'schedule') return fail('import_xml_not_schedule', root ?? '');
+  if (root !== 'schedule') return fail('import_xml_not_schedule', quoteFromFile(root ?? ''));
   return { ok: true, draft };
 }
 

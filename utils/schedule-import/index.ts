@@ -1,5 +1,6 @@
 import type { EventFile } from '../../data/schema';
 import type { Message } from '../i18n';
+import { quoteFromFile } from '../quote';
 import { catalogueFromDraft, type ImportedCatalogue, MAX_TALKS_PER_CATALOGUE, type ScheduleDraft } from './draft';
 import { frabJsonDraft, record } from './frab-json';
 import { parseFrabXml } from './frab-xml';
@@ -87,7 +88,7 @@ export function clashWith(
   // Importing a conference again replaces it: its own earlier talks are no clash.
   for (const file of [...bundled, ...imported.filter((other) => other.event.id !== catalogue.id)]) {
     const taken = file.talks.find((talk) => ids.has(talk.id));
-    if (taken) return ['import_talk_id_taken', taken.id, file.event.name];
+    if (taken) return ['import_talk_id_taken', quoteFromFile(taken.id), file.event.name];
   }
   return undefined;
 }
