@@ -42,6 +42,9 @@ export default defineBackground(() => {
     if (request.type === 'panel/for-video' && !(await live.mayHavePanel(request.videoId, request.title))) {
       return { ok: true, value: null };
     }
+    // The popup and the panel will search: a woken worker reads the index alongside the talks, not after them.
+    // Favourites requests never search, so they do not read it.
+    if (!request.type.startsWith('favourites/')) void live.search().catch(() => {});
     let from = await live.catalogue();
     switch (request.type) {
       case 'panel/for-video':

@@ -75,11 +75,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
   });
 
   return {
-    catalogue: async () => {
-      // A woken service worker is about to search too: read the indexes alongside the talks, not after them.
-      void readIndexes();
-      return (await load()).catalogue;
-    },
+    catalogue: async () => (await load()).catalogue,
     async mayHavePanel(videoId, title) {
       const mayHave = await gate.get().catch((error: unknown) => {
         console.error('Talkmark: catalogue keys could not be read', error);

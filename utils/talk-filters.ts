@@ -45,8 +45,20 @@ export interface FilterChoices {
 // A select of thousands of organisations helps nobody; the commonest are offered, the rest found by typing.
 const MAX_CHOICES = 100;
 
+// A catalogue never changes once built: its choices are counted once, not on every popup opening.
+const choicesCache = new WeakMap<Catalogue, FilterChoices>();
+
 /** Most common first for organisations and topics, as the catalogue has them. */
 export function filterChoices(from: Catalogue): FilterChoices {
+  let choices = choicesCache.get(from);
+  if (!choices) {
+    choices = countChoices(from);
+    choicesCache.set(from, choices);
+  }
+  return choices;
+}
+
+function countChoices(from: Catalogue): FilterChoices {
   const count = (values: Iterable<string>) => {
     const counts = new Map<string, number>();
     for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
