@@ -11,6 +11,12 @@ export default defineConfig({
   // One manifest version for both browsers keeps behaviour identical.
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT titles the toolbar button with the popup's <title>, which is English until the page localises itself.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.action = { ...manifest.action, default_title: '__MSG_action_title__' };
+    },
+  },
   // The sources zip Mozilla's reviewers rebuild from: the code, not test screenshots.
   zip: { excludeSources: ['tests/e2e/artifacts/**', '.github/**', 'bench/results.json'] },
   // Name and description come from the messages (one place per language), the version from package.json.
@@ -18,14 +24,16 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
-    action: { default_title: '__MSG_extension_name__' },
     permissions: ['storage', 'contextMenus'],
     omnibox: { keyword: 'talk' },
     host_permissions: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
     commands: {
-      // Opens the popup from the keyboard; people can change it in the browser's shortcut settings.
-      _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_command_search__' },
+      // Opens the popup from the keyboard; people can change it in the browser's shortcut settings. Not Alt+Shift+T:
+      // Chrome keeps that for "focus the toolbar" and silently leaves the command without a key.
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_command_search__' },
     },
+    // The star layer lines up with the results through CSS subgrid, which Chrome has since 117.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '117' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { favouritesClient } from '../utils/favourites-client';
 import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../utils/favourites-file';
-import { t } from '../utils/i18n';
+import { formatMegabytes, plural, t } from '../utils/i18n';
 import { downloadJson } from './download';
 import { FilePicker } from './FilePicker';
 import { Notice, type NoticeContent } from './Notice';
@@ -17,7 +17,7 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
     const file = createFavouritesFile(state.favourites, (id) => titles.get(id));
     const fileName = favouritesFileName();
     downloadJson(file, fileName);
-    setNotice({ kind: 'success', text: t('exported', file.favourites.length, fileName) });
+    setNotice({ kind: 'success', text: plural('exported', file.favourites.length, fileName) });
   };
 
   const importFile = async (file: File) => {
@@ -25,14 +25,14 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
     if (file.size > MAX_FAVOURITES_FILE_BYTES) {
       setNotice({
         kind: 'error',
-        text: t('nothing_imported', t('file_too_big_named', file.name, (file.size / 1_000_000).toFixed(1))),
+        text: t('nothing_imported', t('file_too_big_named', file.name, formatMegabytes(file.size))),
       });
       return;
     }
     try {
       const report = await favouritesClient.importFile(await file.text(), file.size);
-      const imported = report.added === 1 ? t('imported_one') : t('imported_other', report.added);
-      const already = report.alreadyStarred ? ` ${t('already_starred', report.alreadyStarred)}` : '';
+      const imported = plural('imported', report.added);
+      const already = report.alreadyStarred ? ` ${plural('already_starred', report.alreadyStarred)}` : '';
       setNotice({ kind: 'success', text: `${imported}${already}` });
     } catch (error) {
       setNotice({
@@ -52,7 +52,7 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
           target="_blank"
           rel="noreferrer"
         >
-          {t('play_all', videoIds.length)}
+          {plural('play_all', videoIds.length)}
         </a>
         <button type="button" class="button" onClick={exportFavourites} disabled={state.favourites.length === 0}>
           {t('export')}

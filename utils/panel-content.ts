@@ -18,7 +18,8 @@ export interface PanelTalk {
   kind: TalkKind;
   eventName: string;
   /** "Name (Organisation, Role)" for each speaker. */
-  speakers: string[];
+  /** Name, then organisation and role when the catalogue has them (imported speakers often come without). */
+  speakers: Array<[name: string, ...about: string[]]>;
   startSeconds?: number;
 }
 
@@ -66,11 +67,10 @@ function panelTalk(talk: Talk, from: Catalogue): PanelTalk {
     title: talk.title,
     kind: talk.kind,
     eventName: eventOf(talk, from)?.name ?? '',
-    speakers: speakersOf(talk, from).map((speaker) => {
-      // Imported speakers often come without organisation or role: no empty brackets then.
-      const about = [speaker.organisation, speaker.role].filter(Boolean).join(', ');
-      return about ? `${speaker.name} (${about})` : speaker.name;
-    }),
+    speakers: speakersOf(talk, from).map((speaker) => [
+      speaker.name,
+      ...[speaker.organisation, speaker.role].filter((about): about is string => !!about),
+    ]),
     ...(talk.startSeconds ? { startSeconds: talk.startSeconds } : {}),
   };
 }

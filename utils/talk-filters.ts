@@ -38,6 +38,7 @@ export interface FilterChoices {
   events: Array<[id: string, name: string]>;
   organisations: string[];
   topics: Array<[slug: string, name: string]>;
+  speakers: Array<[id: string, name: string]>;
   /** Every talk in the catalogue, for the Talks tab's count. */
   talkCount: number;
 }
@@ -82,6 +83,13 @@ function countChoices(from: Catalogue): FilterChoices {
       slug,
       topicNames.get(slug) ?? slug.replaceAll('-', ' '),
     ]),
+    // The most frequent speakers, in name order so a select's type-ahead finds them.
+    speakers: count(from.talks.flatMap((talk) => talk.speakerIds))
+      .flatMap((id) => {
+        const speaker = from.speakers.get(id);
+        return speaker ? [[id, speaker.name] as [string, string]] : [];
+      })
+      .sort((a, b) => a[1].localeCompare(b[1])),
     talkCount: from.talks.length,
   };
 }

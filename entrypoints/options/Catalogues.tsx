@@ -5,7 +5,7 @@ import { FilePicker } from '../../components/FilePicker';
 import { Notice, type NoticeContent } from '../../components/Notice';
 import { eventFiles } from '../../data/catalogue';
 import { type CatalogueRecord, openCatalogueStore } from '../../utils/catalogue-store';
-import { type MessageKey, say, t } from '../../utils/i18n';
+import { formatDate, formatNumber, type MessageKey, plural, say, t } from '../../utils/i18n';
 import type { ImportProgress, ImportRequest } from '../../utils/import-protocol';
 import { CATALOGUES_REVISION_KEY } from '../../utils/messages';
 import { quoteFromFile } from '../../utils/quote';
@@ -74,16 +74,15 @@ export function Catalogues() {
     }
     await announceCatalogues();
     await reload();
-    const many = outcome.talkCount === 1 ? 'one' : 'other';
     const sentences = [
-      t(
-        outcome.replaced ? `replaced_catalogue_${many}` : `imported_catalogue_${many}`,
+      plural(
+        outcome.replaced ? 'replaced_catalogue' : 'imported_catalogue',
+        outcome.talkCount,
         quoteFromFile(outcome.name),
-        outcome.talkCount.toLocaleString(),
       ),
       ...(['untitled', 'repeated'] as const).flatMap((reason) => {
         const count = outcome.skipped[reason];
-        return count ? [t(`skipped_${reason}_${count === 1 ? 'one' : 'other'}`, count.toLocaleString())] : [];
+        return count ? [plural(`skipped_${reason}`, count)] : [];
       }),
     ];
     setNotice({ kind: 'success', text: sentences.join(' ') });
@@ -148,8 +147,10 @@ export function Catalogues() {
         <tbody>
           {eventFiles.map((file) => (
             <tr key={file.event.id}>
-              <th scope="row">{file.event.name}</th>
-              <td class="number">{file.talks.length.toLocaleString()}</td>
+              <th scope="row" dir="auto">
+                {file.event.name}
+              </th>
+              <td class="number">{formatNumber(file.talks.length)}</td>
               <td colSpan={2} class="secondary">
                 {t('catalogue_bundled')}
               </td>
@@ -160,12 +161,12 @@ export function Catalogues() {
           ))}
           {(records ?? []).map((record) => (
             <tr key={record.id}>
-              <th scope="row">{record.name}</th>
-              <td class="number">{record.talkCount.toLocaleString()}</td>
+              <th scope="row" dir="auto">
+                {record.name}
+              </th>
+              <td class="number">{formatNumber(record.talkCount)}</td>
               <td class="secondary">{t(FORMAT_LABELS[record.format])}</td>
-              <td class="secondary">
-                {new Date(record.importedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}
-              </td>
+              <td class="secondary">{formatDate(record.importedAt)}</td>
               <td class="actions">
                 <ExportButton name={record.name} onClick={() => void exportFile(record.id, record.name)} />
                 <button
@@ -197,10 +198,7 @@ export function Catalogues() {
           <label for="import-progress">
             {progress.phase === 'reading'
               ? t('import_reading', progress.fileName)
-              : t(
-                  progress.phase === 'indexing' ? 'import_indexing' : 'import_saving',
-                  (progress.talkCount ?? 0).toLocaleString(),
-                )}
+              : plural(progress.phase === 'indexing' ? 'import_indexing' : 'import_saving', progress.talkCount ?? 0)}
           </label>
           <progress id="import-progress" max={1} value={progress.phase === 'reading' ? progress.fraction : undefined} />
         </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
-import { t } from '../../utils/i18n';
+import { plural, t } from '../../utils/i18n';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChange, type Settings, saveSettings } from '../../utils/settings';
 import { Catalogues } from './Catalogues';
 
@@ -50,7 +50,8 @@ export function Options() {
         <Catalogues />
       </section>
       <section>
-        <h2>{t('options_favourites', favourites.favourites.length)}</h2>
+        <h2>{t('options_favourites')}</h2>
+        <p class="section-status">{plural('status_favourites', favourites.favourites.length)}</p>
         <FavouritesTools state={favourites} />
       </section>
     </main>

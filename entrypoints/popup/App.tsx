@@ -1,9 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { FavouritesTools } from '../../components/FavouritesTools';
+import { LiveStatus } from '../../components/LiveStatus';
 import { useFavourites } from '../../components/useFavourites';
 import { askBackground } from '../../utils/ask-background';
-import { type MessageKey, t } from '../../utils/i18n';
+import { formatNumber, type MessageKey, type PluralBase, plural, shortcutName, t } from '../../utils/i18n';
 import { CATALOGUES_REVISION_KEY, PENDING_QUERY_KEY } from '../../utils/messages';
 import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
 import type { TalkPage, TalkRow, View } from '../../utils/talk-results';
@@ -23,7 +24,6 @@ const MORE_PIXELS_AHEAD = 400;
 const queryInAddress = new URLSearchParams(location.search).get('q');
 // Opened with nothing typed, the popup first shows what it showed last time (see first-page.ts).
 const lastFirstPage = queryInAddress === null ? readFirstPage() : undefined;
-if (queryInAddress !== null) document.documentElement.classList.add('full-page');
 
 /** A query the background left for the popup it just opened (context-menu search); used once, if fresh. */
 async function takePendingQuery(): Promise<string | undefined> {
@@ -179,6 +179,7 @@ export function App() {
     [rows, active?.id, favourites.starred, favouritesUnavailable, view, filters],
   );
   const activeId = active ? optionId(active.id) : undefined;
+  const status = page ? statusText(page, query, view, hasActiveFilters(filters)) : '';
 
   return (
     <main class="popup">
@@ -253,9 +254,8 @@ export function App() {
             {problem}
           </p>
         ) : null}
-        <p class={rows.length ? 'status' : 'visually-hidden'} role="status" aria-live="polite">
-          {page ? statusText(page, query, view, hasActiveFilters(filters)) : ''}
-        </p>
+        {rows.length ? <p class="status">{status}</p> : null}
+        <LiveStatus text={status} />
         {!page ? null : rows.length > 0 ? (
           list
         ) : (
@@ -272,9 +272,20 @@ export function App() {
       </section>
 
       <footer class="keyboard-help" id="keyboard-help">
-        <kbd>↑</kbd>
-        <kbd>↓</kbd> {t('keyboard_move')} · <kbd>Enter</kbd> {t('keyboard_open')} · <kbd>Ctrl</kbd>+<kbd>S</kbd>{' '}
-        {t('keyboard_star')} · <kbd>Esc</kbd> {t('keyboard_clear')}
+        <ul aria-label={t('keyboard_help')}>
+          <li>
+            <kbd>↑</kbd> <kbd>↓</kbd> {t('keyboard_move')}
+          </li>
+          <li>
+            <kbd>{t('key_enter')}</kbd> {t('keyboard_open')}
+          </li>
+          <li>
+            <kbd>{shortcutName('S')}</kbd> {t('keyboard_star')}
+          </li>
+          <li>
+            <kbd>{t('key_escape')}</kbd> {t('keyboard_clear')}
+          </li>
+        </ul>
       </footer>
     </main>
   );
@@ -305,7 +316,7 @@ function ViewTab(props: {
         }
       }}
     >
-      {props.label} {props.count === undefined ? null : <span class="tab-count">{props.count.toLocaleString()}</span>}
+      {props.label} {props.count === undefined ? null : <span class="tab-count">{formatNumber(props.count)}</span>}
     </button>
   );
 }
@@ -315,7 +326,7 @@ function EmptyState(props: { query: string; view: View; filtered: boolean; onCle
     return (
       <div class="empty">
         <p class="empty-title">{t('empty_favourites_title')}</p>
-        <p>{t('empty_favourites_hint')}</p>
+        <p>{t('empty_favourites_hint', shortcutName('S'))}</p>
       </div>
     );
   }
@@ -334,6 +345,8 @@ function EmptyState(props: { query: string; view: View; filtered: boolean; onCle
 
 function noMatchText(query: string, view: View, filtered: boolean): string {
   const trimmed = query.trim();
+  // An empty Favourites tab says the same to a screen reader as on screen.
+  if (view === 'favourites' && !trimmed && !filtered) return t('empty_favourites_title');
   const keys: Record<View, [withQuery: MessageKey, withBoth: MessageKey, withFilters: MessageKey]> = {
     talks: ['no_talks_match', 'no_talks_match_filtered', 'no_talks_with_filters'],
     favourites: ['no_favourites_match', 'no_favourites_match_filtered', 'no_favourites_with_filters'],
@@ -343,14 +356,14 @@ function noMatchText(query: string, view: View, filtered: boolean): string {
   return t(filtered ? withBoth : withQuery, trimmed);
 }
 
+/** The count above the list, one whole sentence per case and plural form; a second one when only some are listed. */
 function statusText(page: TalkPage, query: string, view: View, filtered: boolean): string {
   const count = page.total;
   if (count === 0) return noMatchText(query, view, filtered);
-  const many: MessageKey = view === 'favourites' ? 'status_favourites' : 'status_talks';
-  const counted = count === 1 ? t(`${many}_one`) : t(many, count.toLocaleString());
-  const text = query.trim() ? t('status_results', counted, query.trim()) : counted;
-  const shown = filtered ? t('status_filtered', text) : text;
-  return page.rows.length < count ? t('status_first', shown, page.rows.length) : shown;
+  const trimmed = query.trim();
+  const base: PluralBase = `status_${view}${trimmed ? '_match' : ''}${filtered ? '_filtered' : ''}`;
+  const counted = plural(base, count, trimmed);
+  return page.rows.length < count ? `${counted} ${plural('status_more', page.rows.length)}` : counted;
 }
 
 function optionId(talkId: string): string {

@@ -2,7 +2,7 @@ import type { TalkKind } from '../../data/schema';
 import { kindLabel, t } from '../../utils/i18n';
 import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
 
-const NO_CHOICES: FilterChoices = { kinds: [], events: [], organisations: [], topics: [], talkCount: 0 };
+const NO_CHOICES: FilterChoices = { kinds: [], events: [], organisations: [], topics: [], speakers: [], talkCount: 0 };
 
 /**
  * Conference (once there is more than one), kind, organisation, topic and favourites-only, plus the speaker
@@ -18,7 +18,12 @@ export function FilterBar(props: {
   const { filters, onChange } = props;
   const choices = props.choices ?? NO_CHOICES;
   const set = (patch: Partial<TalkFilters>) => onChange(withoutEmpty({ ...filters, ...patch }));
-  const speaker = filters.speakerId ? (props.speakerName ?? filters.speakerId) : undefined;
+  // A speaker chosen by clicking a name may not be among the most frequent ones the select offers.
+  const speakers = choices.speakers ?? [];
+  const speakerChoices =
+    filters.speakerId && !speakers.some(([id]) => id === filters.speakerId)
+      ? [[filters.speakerId, props.speakerName ?? filters.speakerId] as [string, string], ...speakers]
+      : speakers;
   return (
     <fieldset class="filters">
       <legend class="visually-hidden">{t('filters_legend')}</legend>
@@ -48,6 +53,12 @@ export function FilterBar(props: {
         choices={choices.topics}
         onChange={(topic) => set({ topic })}
       />
+      <FilterSelect
+        label={t('filter_speaker_choice')}
+        value={filters.speakerId}
+        choices={speakerChoices}
+        onChange={(speakerId) => set({ speakerId })}
+      />
       {props.favouritesView ? null : (
         <label class={`check${filters.favouritesOnly ? ' is-set' : ''}`}>
           <input
@@ -58,12 +69,6 @@ export function FilterBar(props: {
           {t('filter_favourites_only')}
         </label>
       )}
-      {speaker ? (
-        <button type="button" class="chip" onClick={() => set({ speakerId: undefined })}>
-          {t('filter_speaker', speaker)} <span aria-hidden="true">×</span>
-          <span class="visually-hidden">{t('filter_remove')}</span>
-        </button>
-      ) : null}
       {hasActiveFilters(filters) ? (
         <button type="button" class="link-button" onClick={() => onChange({})}>
           {t('clear_filters')}

@@ -1,8 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { FavouriteButton } from '../../components/FavouriteButton';
 import { Highlighted } from '../../components/Highlighted';
+import { Interpolated } from '../../components/Interpolated';
 import { formatTimestamp } from '../../utils/format-timestamp';
-import { kindLabel, t } from '../../utils/i18n';
+import { formatDate, kindLabel, listParts, t } from '../../utils/i18n';
 import type { TalkCard, TalkRow } from '../../utils/talk-results';
 
 interface ResultListProps {
@@ -56,6 +57,8 @@ export function ResultList(props: ResultListProps) {
             ) : (
               <MissingTalk id={row.id} starredAt={row.starredAt} />
             )}
+            {/* The star beside the row is a separate button; the option itself says whether its talk is starred. */}
+            {props.starred.has(row.id) ? <span class="visually-hidden"> {t('option_starred')}</span> : null}
           </div>
         ))}
       </div>
@@ -88,37 +91,69 @@ function TalkLines(props: {
         {talk.startSeconds ? <span class="start">{t('result_start', formatTimestamp(talk.startSeconds))}</span> : null}
         {props.starredAt ? <span class="starred-at">{t('result_starred', formatDate(props.starredAt))}</span> : null}
       </span>
-      <span class="result-title">
+      {/* Catalogue text keeps its own direction whatever the interface language (dir=auto isolates it). */}
+      <span class="result-title" dir="auto">
         <Highlighted text={talk.title} terms={terms} />
       </span>
       <span class="result-speakers">
-        {talk.speakers.map((speaker, index) => (
+        <SpeakerList speakers={talk.speakers} terms={terms} onSpeaker={props.onSpeaker} />
+      </span>
+      <span class="result-event" dir="auto">
+        {talk.eventName}
+      </span>
+    </>
+  );
+}
+
+/** "A (Org), B and C" as the language lists people, each name a pointer shortcut to the speaker filter. */
+function SpeakerList(props: {
+  speakers: TalkCard['speakers'];
+  terms: ReadonlySet<string>;
+  onSpeaker(speaker: { id: string; name: string }): void;
+}) {
+  const { speakers, terms } = props;
+  let next = 0;
+  return (
+    <>
+      {listParts(speakers.map((speaker) => speaker.id)).map((part, index) => {
+        if (part.type === 'literal') return <span key={index}>{part.value}</span>;
+        const speaker = speakers[next++];
+        if (!speaker) return null;
+        const name = (
+          // Pointer shortcut; keyboard users choose the speaker in the Speaker filter above the list.
+          // biome-ignore lint/a11y/noStaticElementInteractions: see above
+          // biome-ignore lint/a11y/useKeyWithClickEvents: see above
+          <span
+            class="speaker"
+            dir="auto"
+            title={t('speaker_filter_hint', speaker.name)}
+            onClick={(event) => {
+              event.stopPropagation();
+              props.onSpeaker(speaker);
+            }}
+          >
+            <Highlighted text={speaker.name} terms={terms} />
+          </span>
+        );
+        return (
           <span key={speaker.id}>
-            {index > 0 ? ', ' : ''}
-            {/* Pointer shortcut to the speaker filter; keyboard users type the name, which lists the same talks. */}
-            {/* biome-ignore lint/a11y/noStaticElementInteractions: see above */}
-            {/* biome-ignore lint/a11y/useKeyWithClickEvents: see above */}
-            <span
-              class="speaker"
-              title={t('speaker_filter_hint', speaker.name)}
-              onClick={(event) => {
-                event.stopPropagation();
-                props.onSpeaker(speaker);
-              }}
-            >
-              <Highlighted text={speaker.name} terms={terms} />
-            </span>
             {/* Imported schedules often name no organisation: then nothing, not empty brackets. */}
             {speaker.organisation ? (
-              <span class="organisation">
-                {' '}
-                (<Highlighted text={speaker.organisation} terms={terms} />)
-              </span>
-            ) : null}
+              <Interpolated
+                message="speaker_with_organisation"
+                parts={[
+                  name,
+                  <bdi key="organisation">
+                    <Highlighted text={speaker.organisation} terms={terms} />
+                  </bdi>,
+                ]}
+              />
+            ) : (
+              name
+            )}
           </span>
-        ))}
-      </span>
-      <span class="result-event">{talk.eventName}</span>
+        );
+      })}
     </>
   );
 }
@@ -133,8 +168,4 @@ function MissingTalk({ id, starredAt }: { id: string; starredAt: number | undefi
       <span class="result-speakers">{t('missing_talk_detail', id)}</span>
     </>
   );
-}
-
-function formatDate(epochMs: number): string {
-  return new Date(epochMs).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }

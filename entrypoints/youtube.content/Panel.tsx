@@ -1,6 +1,6 @@
 import { FavouriteButton } from '../../components/FavouriteButton';
 import { formatTimestamp } from '../../utils/format-timestamp';
-import { kindLabel, say, t } from '../../utils/i18n';
+import { formatList, kindLabel, messagesDirection, messagesLanguage, say, t } from '../../utils/i18n';
 import type { PanelContent, PanelRelated, PanelTalk } from '../../utils/panel-content';
 
 /** The current talk's star, kept by the panel's controller (no hooks: the content script stays small). */
@@ -22,7 +22,8 @@ interface PanelProps {
 /** The Talkmark panel beside a YouTube video. */
 export function Panel({ content, favourite, collapsed, onCollapsedChange, onSeek }: PanelProps) {
   return (
-    <section class="panel" aria-label={t('panel_label')}>
+    // YouTube's page may be in another language and direction than Talkmark's messages.
+    <section class="panel" aria-label={t('panel_label')} lang={messagesLanguage()} dir={messagesDirection()}>
       <header class="panel-header">
         <span class="brand">
           <span class="brand-mark" aria-hidden="true">
@@ -64,7 +65,9 @@ function CurrentTalk(props: { talk: PanelTalk; favourite: PanelFavourite; onSeek
         {kindLabel(talk.kind)} · {talk.eventName}
       </p>
       <div class="title-row">
-        <p class="title">{talk.title}</p>
+        <p class="title" dir="auto">
+          {talk.title}
+        </p>
         <FavouriteButton
           title={talk.title}
           starred={favourite.starred}
@@ -72,7 +75,14 @@ function CurrentTalk(props: { talk: PanelTalk; favourite: PanelFavourite; onSeek
           onToggle={favourite.onToggle}
         />
       </div>
-      <p class="speakers">{talk.speakers.join(' · ')}</p>
+      <p class="speakers">
+        {formatList(
+          talk.speakers.map(([name, ...about]) =>
+            // No empty brackets for a speaker the catalogue says nothing more about.
+            about.length ? t('speaker_with_organisation', name, about.join(t('about_separator'))) : name,
+          ),
+        )}
+      </p>
       {talk.startSeconds ? (
         <button type="button" class="seek" onClick={() => props.onSeek(talk.startSeconds ?? 0)}>
           {t('panel_jump', formatTimestamp(talk.startSeconds))}
@@ -95,9 +105,11 @@ function RelatedItem({ related }: { related: PanelRelated }) {
         target={related.external ? '_blank' : undefined}
         rel={related.external ? 'noreferrer' : undefined}
       >
-        <span class="related-title">{related.title}</span>
+        <span class="related-title" dir="auto">
+          {related.title}
+        </span>
         <span class="related-by">
-          {kindLabel(related.kind)} · {related.speakerNames.join(', ')}
+          {kindLabel(related.kind)} · {formatList(related.speakerNames)}
         </span>
         <span class="why">{related.reasons.map(say).join(' · ')}</span>
       </a>

@@ -105,7 +105,9 @@ describe.skipIf(!talks)('a schedule of 50,000 real talks', () => {
     // The list holds a page of rows under a true count; scrolling or arrowing down asks for the next page.
     await popup.getByRole('combobox', { name: 'Search talks' }).fill('');
     const listed = popup.getByRole('listbox').getByRole('option');
-    await expect.poll(() => popup.locator('.status').textContent()).toBe('50,010 talks (30 listed; scroll for more)');
+    await expect
+      .poll(() => popup.locator('.status').textContent())
+      .toBe('50,010 talks in the catalogue. The first 30 are listed; scroll for more.');
     expect(await listed.count()).toBe(30);
     await popup.locator('.view').evaluate((view) => view.scrollTo(0, view.scrollHeight));
     await expect.poll(() => listed.count()).toBe(60);

@@ -77,7 +77,9 @@ describe('importing a conference schedule', () => {
     await expect.poll(async () => (await resultTitles(popup))[0]).toBe(SHARDING);
     // Sugu is one person with the recap's Sugu (same name), so his organisation shows; Ana has none: no brackets.
     const first = popup.getByRole('listbox').getByRole('option').first();
-    expect(await first.locator('.result-speakers').textContent()).toBe('Sugu Sougoumarane (PlanetScale), Ana Müller');
+    expect(await first.locator('.result-speakers').textContent()).toBe(
+      'Sugu Sougoumarane (PlanetScale) and Ana Müller',
+    );
     expect(await first.locator('.result-event').textContent()).toBe('TinyConf 2024');
 
     const conference = popup.getByRole('combobox', { name: 'Conference' });

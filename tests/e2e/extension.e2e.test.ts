@@ -17,8 +17,19 @@ describe('the built packages', () => {
     expect([...host_permissions].sort()).toEqual(['https://m.youtube.com/*', 'https://www.youtube.com/*']);
   });
 
-  it.each([EXTENSION_DIR, FIREFOX_DIR])('%s opens the popup with Alt+Shift+T', (dir) => {
-    expect(manifest(dir).commands._execute_action.suggested_key.default).toBe('Alt+Shift+T');
+  it.each([EXTENSION_DIR, FIREFOX_DIR])('%s opens the popup with Alt+Shift+K', (dir) => {
+    expect(manifest(dir).commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
+  });
+
+  it('asks for the Chrome that has what the popup uses (CSS subgrid: 117)', () => {
+    expect(manifest(EXTENSION_DIR).minimum_chrome_version).toBe('117');
+  });
+
+  it.each([EXTENSION_DIR, FIREFOX_DIR])('%s names its toolbar button in the browser’s language', (dir) => {
+    expect(manifest(dir).action.default_title).toBe('__MSG_action_title__');
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, '_locales/de/messages.json'), 'utf8')))).toContain(
+      'action_title',
+    );
   });
 
   it('gives Firefox an id and declares that no data is collected', () => {

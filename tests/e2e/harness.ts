@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -34,6 +34,8 @@ export interface LaunchedExtension {
   userDataDir: string;
   /** Opens an extension page such as `popup.html` in a tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /** Opens the real toolbar popup (sized by the browser, not a tab) and returns its page. */
+  openToolbarPopup(): Promise<Page>;
   /** Every request that left the browser's pages or the service worker for anything but the extension itself. */
   requests: string[];
   /** The address of every open tab. */
@@ -76,7 +78,13 @@ export async function launchExtension(
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_ARGS],
+    // A debugging port too (chosen by Chromium, written to the profile): the toolbar popup is reachable only so.
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--remote-debugging-port=0',
+      ...CHROMIUM_ARGS,
+    ],
   });
   await routeYouTube(context, options.videos ?? {});
   const requests: string[] = [];
@@ -98,6 +106,34 @@ export async function launchExtension(
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    async openToolbarPopup() {
+      // The action's popup opens over the focused window's active tab, as a click on the toolbar button would.
+      const tab = await context.newPage();
+      await tab.goto('about:blank');
+      await worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+      );
+      const port = readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      const connection = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const pages = connection
+          .contexts()
+          .flatMap((each) => each.pages())
+          .filter((page) => page.url() === `chrome-extension://${extensionId}/popup.html`);
+        // The same page may also be open in tabs; the popup is the one the browser lists as a popup view.
+        for (const page of pages) {
+          const isPopup = await page.evaluate(() => {
+            const { chrome } = globalThis as unknown as {
+              chrome: { extension: { getViews(filter: object): Window[] } };
+            };
+            return chrome.extension.getViews({ type: 'popup' }).includes(window);
+          });
+          if (isPopup) return page;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('The toolbar popup did not open.');
+    },
     async openedUrls() {
       // A tab the extension opens can start loading before request routing reaches it, so its page may show
       // a network error; the tab still records the address it was opened at.
@@ -113,6 +149,22 @@ export async function launchExtension(
       if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of the built extension that speaks `locale` whatever the browser's language: Debian's Chromium ships only
+ * its en-US interface, so the copy keeps only that language's messages and makes it the default.
+ */
+export function extensionInLanguage(locale: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `talkmark-${locale}-`));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, default_locale: locale }));
+  for (const other of readdirSync(join(dir, '_locales'))) {
+    if (other !== locale) rmSync(join(dir, '_locales', other), { recursive: true });
+  }
+  return dir;
 }
 
 /** Headless Chromium without the extension, YouTube served from the same fixture: a baseline for costs. */

@@ -101,7 +101,7 @@ describe('context menu on selected text', () => {
   it('opens a shared search address as a full page', async () => {
     const page = await browser.openExtensionPage('popup.html?q=morgan');
     await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.classList.contains('full-page'))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('fluid'))).toBe(true);
     await page.close();
   });
 });

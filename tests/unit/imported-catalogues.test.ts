@@ -79,7 +79,7 @@ describe('bundled and imported talks as one catalogue', () => {
     const panel = panelFor('ZYXWVUTSRQP', undefined, catalogue);
     expect(panel?.kind).toBe('talk');
     if (panel?.kind !== 'talk') return;
-    expect(panel.talk.speakers).toEqual(['Sugu Sougoumarane (PlanetScale, CTO and Co-Founder)', 'Ana Müller']);
+    expect(panel.talk.speakers).toEqual([['Sugu Sougoumarane', 'PlanetScale', 'CTO and Co-Founder'], ['Ana Müller']]);
     const events = new Set(panel.related.map((related) => catalogue.talksById.get(related.id)?.eventId));
     expect(events).toEqual(new Set(['kubecon-na-2019', 'tinyconf2024']));
     const lucy = panelFor('EMBED678901', undefined, catalogue);

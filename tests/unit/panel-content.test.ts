@@ -12,7 +12,7 @@ describe('panelFor', () => {
       title: 'If you are moving to Kubernetes, don’t leave your data behind.',
       kind: 'keynote',
       eventName: 'KubeCon + CloudNativeCon North America 2019',
-      speakers: ['Sugu Sougoumarane (PlanetScale, CTO and Co-Founder)'],
+      speakers: [['Sugu Sougoumarane', 'PlanetScale', 'CTO and Co-Founder']],
       startSeconds: 105,
     });
     expect(panel.related.map((r) => r.id)).not.toContain('vitess-keynote');
