@@ -1,28 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { extensionInLanguage, type LaunchedExtension, launchExtension } from './harness';
 
 // German and Arabic, as a person whose browser speaks them meets Talkmark. Debian's Chromium has only its English
 // interface, so each language runs from a copy of the build that speaks only it (see extensionInLanguage).
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
 const VIDEOS = { OCS45iy5v1M: 'How to Migrate a MySQL Database to Vitess - Sugu Sougoumarane & Morgan Tocker' };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
-    const { violations } = await (window as any).axe.run(document);
-    return violations as Array<{ id: string; impact: string; nodes: { target: string[] }[] }>;
-  });
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function open(browser: LaunchedExtension, path: string, width = 400, height = 600): Promise<Page> {
   const page = await browser.context.newPage();
@@ -55,7 +42,7 @@ describe('in German', () => {
       .poll(async () => plain(await popup.locator('.status').textContent()))
       .toBe('9 Vorträge passen zu „vitess“.');
     expect(await results(popup).first().locator('.result-meta').textContent()).toMatch(/^Vortrag/i);
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   });
 
@@ -65,7 +52,7 @@ describe('in German', () => {
     const options = await open(browser, 'options.html', 800, 900);
     expect(await options.title()).toBe('Talkmark-Einstellungen');
     await expect.poll(() => options.getByText('Sie haben 1 Vortrag markiert.').count()).toBe(1);
-    expect(await seriousViolations(options)).toEqual([]);
+    expect(await axeViolations(options)).toEqual([]);
     await popup.getByRole('button', { name: /Favorit: If you are moving/ }).click();
     await popup.close();
     await options.close();
@@ -104,7 +91,7 @@ describe('in Arabic, right to left', () => {
       .toBe('نتائج «vitess»: 9 محاضرات.');
     // Catalogue text stays as the catalogue wrote it, laid out in its own direction.
     expect(await results(popup).first().locator('.result-title').getAttribute('dir')).toBe('auto');
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.screenshot({ path: `${ARTIFACTS}popup-ar.png` });
     await popup.close();
   });
@@ -119,7 +106,7 @@ describe('in Arabic, right to left', () => {
     const heading = await options.locator('h1').boundingBox();
     // Right-aligned: the heading ends at the column's right edge.
     expect((heading?.x ?? 0) + (heading?.width ?? 0)).toBeGreaterThan(600);
-    expect(await seriousViolations(options)).toEqual([]);
+    expect(await axeViolations(options)).toEqual([]);
     await options.screenshot({ path: `${ARTIFACTS}options-ar.png` });
     await options.close();
   });
@@ -136,6 +123,7 @@ describe('in Arabic, right to left', () => {
     expect(plain(await panel.locator('.current .speakers').textContent())).toBe(
       'Sugu Sougoumarane (PlanetScale، CTO and Co-Founder) وMorgan Tocker (PlanetScale)',
     );
+    expect(await axeViolations(page, { include: [['talkmark-panel', '.panel']] })).toEqual([]);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${ARTIFACTS}panel-ar.png` });
     await page.close();

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { type LaunchedExtension, launchExtension } from './harness';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: LaunchedExtension;
 beforeAll(async () => {
@@ -21,18 +18,6 @@ async function openPopup(): Promise<Page> {
 const searchBox = (popup: Page) => popup.getByLabel('Search talks');
 const results = (popup: Page) => popup.getByRole('listbox').getByRole('option');
 const firstTitle = (popup: Page) => results(popup).first().locator('.result-title').textContent();
-
-async function seriousViolations(popup: Page): Promise<string[]> {
-  await popup.evaluate(AXE_SOURCE);
-  const found = await popup.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
-    const { violations } = await (window as any).axe.run(document);
-    return violations as Array<{ id: string; impact: string; help: string; nodes: { target: string[] }[] }>;
-  });
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the popup', () => {
   it('opens with focus in the search box and the whole catalogue, keynote first', async () => {
@@ -133,15 +118,15 @@ describe('the popup', () => {
   it.each(['light', 'dark'] as const)('has no serious or critical accessibility problems (%s)', async (scheme) => {
     const popup = await openPopup();
     await popup.emulateMedia({ colorScheme: scheme });
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     await searchBox(popup).fill('vitess');
     await popup.keyboard.press('ArrowDown');
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     await searchBox(popup).fill('kasten booth');
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     await searchBox(popup).fill('');
     await popup.getByRole('tab', { name: /Favourites/ }).click();
-    expect(await seriousViolations(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   });
 });
