@@ -86,6 +86,9 @@ describe('favourites', () => {
     await popup.getByRole('button', { name: 'Export' }).click();
     const file = join(scratchDir(), (await download).suggestedFilename());
     await (await download).saveAs(file);
+    expect(await popup.locator('.notice-success').textContent()).toBe(
+      `Exported 2 favourites to ${(await download).suggestedFilename()}.`,
+    );
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
       format: 'talkmark-favourites',
       version: 1,
@@ -98,6 +101,20 @@ describe('favourites', () => {
     await popup.getByLabel('Favourites file to import').setInputFiles(file);
     await expect.poll(() => popup.locator('.notice-success').textContent()).toBe('Imported 2 favourites.');
     expect(await favouriteTitles(popup)).toEqual([GEO, SLACK]);
+  });
+
+  it('says an export of one favourite in the singular', async () => {
+    const browser = await launch();
+    const popup = await openPopup(browser);
+    await star(popup, GEO).click();
+    await expect.poll(() => favouritesTab(popup).textContent()).toBe('Favourites 1');
+    await favouritesTab(popup).click();
+    const download = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'Export' }).click();
+    await expect
+      .poll(() => popup.locator('.notice-success').textContent())
+      .toBe(`Exported 1 favourite to ${(await download).suggestedFilename()}.`);
+    expect(await popup.getByRole('link', { name: /Play/ }).textContent()).toBe('▶ Play the video');
   });
 
   it('keeps a star whose talk has left the catalogue, shows it as such, and lets it be removed', async () => {
