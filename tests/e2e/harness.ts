@@ -190,18 +190,20 @@ export async function launchPlainBrowser(
 
 async function routeYouTube(context: BrowserContext, videos: FixtureVideos): Promise<void> {
   await context.route(/^https?:\/\/(?!www\.youtube\.com|m\.youtube\.com)/, (route) => route.abort('blockedbyclient'));
-  await context.route(/^https:\/\/(www|m)\.youtube\.com\//, (route) => {
-    const url = new URL(route.request().url());
-    const videoId = url.searchParams.get('v') ?? url.pathname.split('/')[2] ?? '';
-    const isPage = url.pathname === '/watch' || url.pathname.startsWith('/live/') || url.pathname === '/';
-    if (!isPage) return route.fulfill({ status: 404, body: '' });
-    const title = videos[videoId] ?? 'Untitled video';
-    const body = WATCH_FIXTURE.replaceAll('{{videoId}}', escapeHtml(videoId)).replaceAll(
-      '{{title}}',
-      escapeHtml(title),
-    );
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  });
+  await context.route(/^https:\/\/(www|m)\.youtube\.com\//, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', ...youTubeFixture(route.request().url(), videos) }),
+  );
+}
+
+/** What the local YouTube answers for `address`: the watch fixture titled for its video, or an empty 404. */
+export function youTubeFixture(address: string, videos: FixtureVideos): { status: number; body: string } {
+  const url = new URL(address);
+  const videoId = url.searchParams.get('v') ?? url.pathname.split('/')[2] ?? '';
+  const isPage = url.pathname === '/watch' || url.pathname.startsWith('/live/') || url.pathname === '/';
+  if (!isPage) return { status: 404, body: '' };
+  const title = videos[videoId] ?? 'Untitled video';
+  const body = WATCH_FIXTURE.replaceAll('{{videoId}}', escapeHtml(videoId)).replaceAll('{{title}}', escapeHtml(title));
+  return { status: 200, body };
 }
 
 function escapeHtml(text: string): string {

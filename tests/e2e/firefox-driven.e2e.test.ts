@@ -1,0 +1,211 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIREFOX_BASE, goTo, type LaunchedFirefox, launchFirefox } from './firefox-harness';
+
+// The Firefox build, driven as a person uses it, in Debian's Firefox ESR over WebDriver BiDi (puppeteer-core).
+
+const VIDEOS = {
+  OCS45iy5v1M: 'How to Migrate a MySQL Database to Vitess - Sugu Sougoumarane & Morgan Tocker',
+  '-Hz6LFJu1cY': 'Geo-partitioning with Vitess',
+  unrelated01: 'Never Gonna Give You Up',
+};
+const SCHEDULE = new URL('../fixtures/schedules/small-frab.xml', import.meta.url).pathname;
+
+let firefox: LaunchedFirefox;
+beforeAll(async () => {
+  firefox = await launchFirefox({ videos: VIDEOS });
+}, 90_000);
+afterAll(() => firefox?.close());
+
+/** Polls `read` until it returns `expected` (or fails with the last value seen). */
+async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  await expect.poll(read, { timeout: timeoutMs }).toEqual(expected);
+}
+const texts = (page: Page, selector: string) =>
+  page.$$eval(selector, (elements) => elements.map((element) => element.textContent ?? ''));
+const resultTitles = (popup: Page) => texts(popup, '[role="listbox"] [role="option"] .result-title');
+const favouritesTab = (popup: Page) => popup.$eval('#tab-favourites', (tab) => tab.textContent);
+const panelTitle = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.current .title')?.textContent ?? null,
+  );
+
+async function popupPage(): Promise<Page> {
+  const popup = await firefox.openExtensionPage('popup.html');
+  await popup.waitForSelector('[role="listbox"] [role="option"]');
+  return popup;
+}
+
+/** Types into the search field the way a keyboard does, letter by letter. */
+async function search(popup: Page, query: string): Promise<void> {
+  await popup.click('#talk-search', { count: 3 });
+  await popup.keyboard.press('Backspace');
+  await popup.type('#talk-search', query);
+}
+
+describe('in Firefox', () => {
+  it('has host access to YouTube (without it the content script never runs)', async () => {
+    const origins = await firefox.home.evaluate(async () => {
+      const { browser } = globalThis as unknown as {
+        browser: { permissions: { getAll(): Promise<{ origins: string[] }> } };
+      };
+      return (await browser.permissions.getAll()).origins;
+    });
+    expect(origins).toEqual(expect.arrayContaining(['https://www.youtube.com/*', 'https://m.youtube.com/*']));
+  });
+
+  it('the popup opens with the whole catalogue, keynote first, in English', async () => {
+    const popup = firefox.home;
+    await popup.waitForSelector('[role="listbox"] [role="option"]');
+    expect((await resultTitles(popup)).length).toBe(10);
+    expect((await resultTitles(popup))[0]).toBe('If you are moving to Kubernetes, don’t leave your data behind.');
+    expect(await popup.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+      'en',
+      'Search talks – Talkmark',
+    ]);
+  });
+
+  it('finds a talk through two typos, typed letter by letter', async () => {
+    const popup = await popupPage();
+    await search(popup, 'vites migraton');
+    await until(async () => (await resultTitles(popup))[0], 'How to Migrate a MySQL Database to Vitess');
+    await popup.close();
+  });
+
+  it('stars the highlighted result with Ctrl+S, and the Favourites tab lists it', async () => {
+    const popup = await popupPage();
+    await search(popup, 'geo partitoning');
+    await until(async () => (await resultTitles(popup))[0], 'Geo-partitioning with Vitess');
+    await popup.keyboard.down('Control');
+    await popup.keyboard.press('s');
+    await popup.keyboard.up('Control');
+    await until(() => favouritesTab(popup), 'Favourites 1');
+    await popup.click('#tab-favourites');
+    await until(() => resultTitles(popup), ['Geo-partitioning with Vitess']);
+    // Unstar from the list itself: the tab empties and says so.
+    await popup.click('.results-stars [aria-pressed="true"]');
+    await until(() => favouritesTab(popup), 'Favourites 0');
+    await until(
+      () => popup.$eval('.empty-title', (title) => title.textContent),
+      'No favourites match “geo partitoning”.',
+    );
+    await popup.focus('#talk-search');
+    await popup.keyboard.press('Escape');
+    await until(() => popup.$eval('.empty-title', (title) => title.textContent), 'No favourites yet');
+    await popup.close();
+  });
+
+  it('Escape clears the search and the whole catalogue comes back', async () => {
+    const popup = await popupPage();
+    await search(popup, 'nozzle');
+    await until(async () => (await resultTitles(popup)).length, 1);
+    await popup.keyboard.press('Escape');
+    await until(async () => (await resultTitles(popup)).length, 10);
+    expect(await popup.$eval('#talk-search', (field) => (field as HTMLInputElement).value)).toBe('');
+    await popup.close();
+  });
+
+  it('shows the panel on a catalogue talk’s YouTube page, and its star is the popup’s', async () => {
+    const youtube = await firefox.openYouTube('/watch?v=OCS45iy5v1M');
+    await until(() => panelTitle(youtube), 'How to Migrate a MySQL Database to Vitess');
+    await youtube.evaluate(() =>
+      document
+        .querySelector('talkmark-panel')
+        ?.shadowRoot?.querySelector<HTMLButtonElement>('.favourite-button')
+        ?.click(),
+    );
+    const popup = await popupPage();
+    await until(() => favouritesTab(popup), 'Favourites 1');
+    await popup.click('#tab-favourites');
+    await until(() => resultTitles(popup), ['How to Migrate a MySQL Database to Vitess']);
+    // Unstarred in the popup: the panel's star follows at once.
+    await popup.click('.results-stars [aria-pressed="true"]');
+    await until(
+      () =>
+        youtube.evaluate(
+          () =>
+            document
+              .querySelector('talkmark-panel')
+              ?.shadowRoot?.querySelector('.favourite-button')
+              ?.getAttribute('aria-pressed') ?? null,
+        ),
+      'false',
+    );
+    await popup.close();
+    await youtube.close();
+  });
+
+  it('shows nothing on an unrelated video', async () => {
+    const youtube = await firefox.openYouTube('/watch?v=unrelated01');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await youtube.evaluate(() => document.querySelectorAll('talkmark-panel').length)).toBe(0);
+    await youtube.close();
+  });
+
+  it('follows YouTube’s in-page navigation to another talk, and off the catalogue', async () => {
+    const youtube = await firefox.openYouTube('/watch?v=OCS45iy5v1M');
+    await until(() => panelTitle(youtube), 'How to Migrate a MySQL Database to Vitess');
+    const navigate = (id: string) =>
+      youtube.evaluate(
+        (videoId, title) =>
+          (window as unknown as { fixture: { navigate(...args: unknown[]): void } }).fixture.navigate(
+            videoId,
+            title,
+            30,
+          ),
+        id,
+        VIDEOS[id as keyof typeof VIDEOS],
+      );
+    await navigate('-Hz6LFJu1cY');
+    await until(() => panelTitle(youtube), 'Geo-partitioning with Vitess');
+    await navigate('unrelated01');
+    await until(() => youtube.evaluate(() => document.querySelectorAll('talkmark-panel').length), 0);
+    await youtube.close();
+  });
+
+  it('the options switch takes the panel off open YouTube tabs at once, and brings it back', async () => {
+    const youtube = await firefox.openYouTube('/watch?v=OCS45iy5v1M');
+    await until(() => panelTitle(youtube), 'How to Migrate a MySQL Database to Vitess');
+    const options = await firefox.openExtensionPage('options.html');
+    await options.waitForSelector('.switch input');
+    await options.click('.switch input');
+    await until(() => youtube.evaluate(() => document.querySelectorAll('talkmark-panel').length), 0);
+    await options.click('.switch input');
+    await until(() => panelTitle(youtube), 'How to Migrate a MySQL Database to Vitess');
+    await options.close();
+    await youtube.close();
+  });
+
+  it('imports a conference schedule on the options page, and the popup searches it', async () => {
+    const options = await firefox.openExtensionPage('options.html');
+    await options.waitForSelector('tbody th');
+    const input = await options.$('input[type="file"][aria-label="Schedule file to import"]');
+    await input?.uploadFile(SCHEDULE);
+    await until(
+      () => options.$eval('.catalogues .notice', (notice) => notice.textContent).catch(() => null),
+      'Imported “TinyConf 2024”: 3 talks. 1 event without a title was left out. 1 event that repeats an earlier event’s id was left out.',
+      20_000,
+    );
+    expect(await texts(options, 'tbody th')).toContain('TinyConf 2024');
+    // The import ran in a worker: Firefox gave it one, and the page stayed the options page.
+    expect(await options.evaluate(() => location.href)).toBe(`${FIREFOX_BASE}/options.html`);
+    await goTo(options, 'popup.html');
+    await options.waitForSelector('[role="listbox"] [role="option"]');
+    await search(options, 'shardng mysql');
+    await until(async () => (await resultTitles(options))[0], 'Sharding MySQL with Vitess');
+    await options.close();
+  });
+
+  it('leaves no error in the extension’s pages', async () => {
+    const errors: string[] = [];
+    const popup = await popupPage();
+    popup.on('pageerror', (error) => errors.push(String(error)));
+    popup.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await search(popup, 'vitess');
+    await until(async () => (await resultTitles(popup)).length > 0, true);
+    await goTo(popup, 'options.html');
+    await popup.waitForSelector('tbody th');
+    expect(errors).toEqual([]);
+    await popup.close();
+  });
+});
