@@ -4,12 +4,21 @@ interface FavouriteButtonProps {
   disabled?: boolean;
   onToggle(starred: boolean): void;
   class?: string;
+  /** On pages that are not ours (YouTube), a click a script made up is not the person's: ignore it. */
+  trustedClicksOnly?: boolean;
 }
 
 import { t } from '../utils/i18n';
 
 /** The star: a toggle button whose pressed state is the favourite, named for screen readers by the talk. */
-export function FavouriteButton({ title, starred, disabled, onToggle, class: className }: FavouriteButtonProps) {
+export function FavouriteButton({
+  title,
+  starred,
+  disabled,
+  onToggle,
+  class: className,
+  trustedClicksOnly,
+}: FavouriteButtonProps) {
   return (
     <button
       type="button"
@@ -20,6 +29,7 @@ export function FavouriteButton({ title, starred, disabled, onToggle, class: cla
       disabled={disabled}
       onClick={(event) => {
         event.stopPropagation();
+        if (trustedClicksOnly && !event.isTrusted) return;
         onToggle(!starred);
       }}
     >

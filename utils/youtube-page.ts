@@ -1,7 +1,8 @@
 /**
  * Everything Talkmark reads from YouTube's watch page, in one place. Each selector names where YouTube uses it
  * (sample page: https://www.youtube.com/watch?v=two3TzF9mVY); when YouTube changes its markup, only this
- * file should need to change.
+ * file should need to change. The mobile site (m.youtube.com, Firefox for Android) is another app built from
+ * `ytm-*` elements: one column, the video's metadata, then the related videos.
  */
 export const YOUTUBE_SELECTORS = {
   /** The watch page's layout element; its `video-id` attribute follows the video being played. */
@@ -12,8 +13,13 @@ export const YOUTUBE_SELECTORS = {
   belowPlayer: '#below',
   /** The video's own heading (not the sidebar's recommendation titles, which share the yt-formatted-string tag). */
   videoHeading: 'ytd-watch-metadata h1 yt-formatted-string, ytd-watch-metadata h1',
-  /** The mobile site's heading (m.youtube.com). */
-  mobileHeading: '.slim-video-information-title, .slim-video-metadata-title',
+  /** The mobile site's heading: an h2 whose text is in a `.yt-core-attributed-string` span. */
+  mobileHeading:
+    '.slim-video-information-title .yt-core-attributed-string, .slim-video-information-title, .slim-video-metadata-title',
+  /** The mobile site's block under the player: title, channel, actions. */
+  mobileMetadata: 'ytm-slim-video-metadata-section-renderer',
+  /** The mobile site's related videos, in the single column under the metadata. */
+  mobileRelated: 'ytm-item-section-renderer[section-identifier="related-items"]',
   /** The player's media element, for jumping to a segment in place. */
   video: '#movie_player video, video.html5-main-video, video',
 } as const;
@@ -24,10 +30,12 @@ export function readVideoTitle(doc: Document): string {
     doc.querySelector(YOUTUBE_SELECTORS.videoHeading) ?? doc.querySelector(YOUTUBE_SELECTORS.mobileHeading);
   const text = heading?.textContent?.trim();
   if (text) return text;
-  return doc.title
+  const fromDocument = doc.title
     .replace(/^\(\d+\)\s*/, '')
     .replace(/\s*-\s*YouTube$/, '')
     .trim();
+  // The mobile site's page is titled just "YouTube" until its app has rendered the video.
+  return fromDocument === 'YouTube' ? '' : fromDocument;
 }
 
 /** The id YouTube's layout says it is showing, when it says (the URL changes a moment before). */
@@ -35,15 +43,64 @@ export function readRenderedVideoId(doc: Document): string | undefined {
   return doc.querySelector(YOUTUBE_SELECTORS.watchFlexy)?.getAttribute('video-id') ?? undefined;
 }
 
+/** Where the panel goes: an element of the page, and whether the panel goes first inside it, or just before it. */
+export interface PanelAnchor {
+  element: Element;
+  place: 'column' | 'below' | 'mobile';
+  position: 'first-child' | 'before' | 'after';
+}
+
 /**
- * Where the panel goes: first in the right column when it is shown, else at the top of the area below the
- * player (narrow windows, and before the column has rendered); undefined while neither exists.
+ * Where the panel goes. Desktop: first in the right column when it is shown, else at the top of the area below
+ * the player (narrow windows, and before the column has rendered). Mobile: below the video's metadata, above the
+ * related videos. Undefined while none of these exists.
  */
-export function findPanelAnchor(doc: Document): { element: Element; place: 'column' | 'below' } | undefined {
+export function findPanelAnchor(doc: Document): PanelAnchor | undefined {
   const column = doc.querySelector(YOUTUBE_SELECTORS.rightColumn);
-  if (column && column.getClientRects().length > 0) return { element: column, place: 'column' };
+  if (column && column.getClientRects().length > 0)
+    return { element: column, place: 'column', position: 'first-child' };
   const below = doc.querySelector(YOUTUBE_SELECTORS.belowPlayer);
-  return below ? { element: below, place: 'below' } : undefined;
+  if (below) return { element: below, place: 'below', position: 'first-child' };
+  const related = doc.querySelector(YOUTUBE_SELECTORS.mobileRelated);
+  if (related) return { element: related, place: 'mobile', position: 'before' };
+  const metadata = doc.querySelector(YOUTUBE_SELECTORS.mobileMetadata);
+  return metadata ? { element: metadata, place: 'mobile', position: 'after' } : undefined;
+}
+
+/** Whether `host` already sits where `anchor` says. */
+export function isAtAnchor(host: Element, anchor: PanelAnchor): boolean {
+  if (!host.isConnected) return false;
+  if (anchor.position === 'first-child') return host.parentElement === anchor.element;
+  if (anchor.position === 'before') return host.nextElementSibling === anchor.element;
+  return host.previousElementSibling === anchor.element;
+}
+
+/** Puts `host` where `anchor` says. */
+export function insertAtAnchor(host: Element, anchor: PanelAnchor): void {
+  if (anchor.position === 'first-child') anchor.element.prepend(host);
+  else if (anchor.position === 'before') anchor.element.before(host);
+  else anchor.element.after(host);
+}
+
+/**
+ * The theme the page shows. YouTube marks it on <html> (`dark` on the desktop site, `darker-dark-theme` on the
+ * mobile one); should it rename those, the colour its app or body paints tells.
+ */
+export function readPageTheme(doc: Document): 'dark' | 'light' {
+  const root = doc.documentElement;
+  if (root.hasAttribute('dark') || root.hasAttribute('darker-dark-theme')) return 'dark';
+  const view = doc.defaultView;
+  for (const element of [doc.querySelector('ytd-app, ytm-app'), doc.body, root]) {
+    if (!element || !view) continue;
+    const channels = view
+      .getComputedStyle(element)
+      .backgroundColor.match(/[\d.]+/g)
+      ?.map(Number);
+    if (!channels || channels.length < 3 || channels[3] === 0) continue; // transparent: look further out
+    const [red = 0, green = 0, blue = 0] = channels;
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 128 ? 'dark' : 'light';
+  }
+  return 'light';
 }
 
 /** Moves the player to `seconds` without reloading the page; false when there is no player. */

@@ -37,7 +37,7 @@ export function Panel({ content, favourite, collapsed, onCollapsedChange, onSeek
           class="collapse"
           aria-expanded={!collapsed}
           aria-controls="talkmark-panel-body"
-          onClick={() => onCollapsedChange(!collapsed)}
+          onClick={(event) => event.isTrusted && onCollapsedChange(!collapsed)}
         >
           {t(collapsed ? 'panel_show' : 'panel_hide')}
         </button>
@@ -73,6 +73,7 @@ function CurrentTalk(props: { talk: PanelTalk; favourite: PanelFavourite; onSeek
           starred={favourite.starred}
           disabled={favourite.error !== undefined}
           onToggle={favourite.onToggle}
+          trustedClicksOnly
         />
       </div>
       <p class="speakers">
@@ -84,7 +85,12 @@ function CurrentTalk(props: { talk: PanelTalk; favourite: PanelFavourite; onSeek
         )}
       </p>
       {talk.startSeconds ? (
-        <button type="button" class="seek" onClick={() => props.onSeek(talk.startSeconds ?? 0)}>
+        <button
+          type="button"
+          class="seek"
+          // The page's scripts share this DOM: only the person's own clicks act (see FavouriteButton).
+          onClick={(event) => event.isTrusted && props.onSeek(talk.startSeconds ?? 0)}
+        >
           {t('panel_jump', formatTimestamp(talk.startSeconds))}
         </button>
       ) : null}

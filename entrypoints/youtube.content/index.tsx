@@ -2,11 +2,15 @@ import { render } from 'preact';
 import { browser, type ContentScriptContext, createShadowRootUi, defineContentScript } from '#imports';
 import { askBackground } from '../../utils/ask-background';
 import { favouritesClient } from '../../utils/favourites-client';
+import { PageTimers } from '../../utils/page-timers';
 import type { PanelContent } from '../../utils/panel-content';
 import { loadSettings, onSettingsChange } from '../../utils/settings';
 import { watchStorageKey } from '../../utils/watch-storage';
 import {
   findPanelAnchor,
+  insertAtAnchor,
+  isAtAnchor,
+  readPageTheme,
   readRenderedVideoId,
   readVideoTitle,
   seekPlayer,
@@ -26,9 +30,25 @@ export default defineContentScript({
   matches: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
   cssInjectionMode: 'ui',
   main(ctx) {
-    new PanelController(ctx).start();
+    run(ctx);
   },
 });
+
+/**
+ * Starts the panel on `ctx`, and starts it again when that context ends while the extension is still running.
+ * WXT ends a content script's context when a page event says a newer copy of the script has started; any page
+ * can send that event (the extension's id is public), and a genuine newer copy only comes with a reloaded
+ * extension, whose old scripts have lost their runtime. So a context that ends with the runtime alive was ended
+ * by the page, and the panel carries on in a fresh one.
+ */
+function run(ctx: ContentScriptContext): void {
+  new PanelController(ctx).start();
+  ctx.onInvalidated(() => {
+    // The class comes from the context itself: importing WXT's module here would run it at build time too.
+    const Context = ctx.constructor as new (name: string) => ContentScriptContext;
+    if (browser.runtime?.id) queueMicrotask(() => run(new Context('youtube')));
+  });
+}
 
 /**
  * Shows the right panel for the video being watched, or none, across YouTube's in-page navigations: cleared
@@ -55,16 +75,23 @@ class PanelController {
   /** The title the current video's panel (or absence of one) was decided on. */
   private judgedTitle: string | undefined;
   private watcher: MutationObserver | undefined;
+  private readonly timers: PageTimers;
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.timers = new PageTimers(ctx.signal);
+  }
 
   start(): void {
     const { ctx } = this;
-    ctx.addEventListener(document, 'yt-navigate-start', () => {
+    const navigationStarts = () => {
       if (this.seenVideoId) this.staleTitle = readVideoTitle(document);
       this.clear();
-    });
+    };
+    // The desktop site announces navigations on the document; the mobile site on the window, with other names.
+    ctx.addEventListener(document, 'yt-navigate-start', navigationStarts);
     ctx.addEventListener(document, 'yt-navigate-finish', () => void this.update());
+    ctx.addEventListener(window, 'state-navigatestart', navigationStarts);
+    ctx.addEventListener(window, 'state-navigateend', () => void this.update());
     ctx.addEventListener(window, 'wxt:locationchange', () => void this.update());
     ctx.onInvalidated(() => this.clear());
     ctx.onInvalidated(
@@ -78,6 +105,13 @@ class PanelController {
       }),
     );
     ctx.onInvalidated(favouritesClient.onChange(() => void this.refreshStar()));
+    // YouTube switches theme in place (an attribute on <html>): the panel follows without a navigation.
+    const themeWatcher = new MutationObserver(() => this.rerender());
+    themeWatcher.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['dark', 'darker-dark-theme'],
+    });
+    ctx.onInvalidated(() => themeWatcher.disconnect());
     void loadSettings().then((settings) => {
       this.enabled = settings.youtubePanel;
       void this.update();
@@ -86,6 +120,7 @@ class PanelController {
 
   private clear(): void {
     this.navigation++;
+    this.timers.cancelAll(); // everything pending belonged to the previous video
     this.videoId = undefined;
     this.content = undefined;
     this.judgedTitle = undefined;
@@ -120,7 +155,7 @@ class PanelController {
     } else {
       this.judgeTitle(videoId);
       // YouTube may take a while to replace the previous title; past this, judge whatever it shows.
-      this.ctx.setTimeout(() => {
+      this.timers.timeout(() => {
         if (navigation !== this.navigation) return;
         this.staleTitle = undefined;
         this.judgeTitle(videoId);
@@ -220,7 +255,7 @@ class PanelController {
     this.watcher = new MutationObserver(() => {
       if (scheduled) return;
       scheduled = true;
-      this.ctx.requestAnimationFrame(() => {
+      this.timers.frame(() => {
         scheduled = false;
         if (navigation !== this.navigation) return;
         if (followTitle) this.judgeTitle(videoId);
@@ -228,6 +263,7 @@ class PanelController {
       });
     });
     this.watcher.observe(document.querySelector(YOUTUBE_SELECTORS.watchFlexy) ?? document.body, {
+      // The mobile site has no flexy: its whole app, with the title and the related videos, is watched.
       childList: true,
       subtree: true,
       characterData: followTitle,
@@ -242,7 +278,12 @@ class PanelController {
       name: 'talkmark-panel',
       position: 'inline',
       anchor: () => findPanelAnchor(document)?.element,
-      append: 'first',
+      append: (_anchor, host) => {
+        const anchor = findPanelAnchor(document);
+        if (!anchor) return;
+        host.setAttribute('data-place', anchor.place);
+        insertAtAnchor(host, anchor);
+      },
       // WXT hands onRemove what onMount returned; Preact must unmount from that container before WXT empties
       // it, or the next render patches nodes that are gone.
       onMount: (container) => {
@@ -260,15 +301,16 @@ class PanelController {
     const { ui } = this;
     if (!ui || !this.content) return;
     const anchor = findPanelAnchor(document);
-    if (!anchor) return;
-    const host = ui.shadowHost;
-    if (host.isConnected && host.parentElement === anchor.element) return;
+    if (!anchor || isAtAnchor(ui.shadowHost, anchor)) return;
     ui.remove();
     ui.mount();
   }
 
   private render(container: HTMLElement): void {
     if (!this.content) return;
+    const host =
+      container.getRootNode() instanceof ShadowRoot ? (container.getRootNode() as ShadowRoot).host : undefined;
+    host?.setAttribute('data-theme', readPageTheme(document));
     render(
       <Panel
         content={this.content}

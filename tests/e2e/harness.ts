@@ -20,6 +20,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 const WATCH_FIXTURE = readFileSync(new URL('./fixtures/youtube-watch.html', import.meta.url), 'utf8');
+const MOBILE_WATCH_FIXTURE = readFileSync(new URL('./fixtures/youtube-mobile-watch.html', import.meta.url), 'utf8');
 
 /** Titles the fixture shows for videos that are not in the catalogue (the catalogue's own come from the caller). */
 export interface FixtureVideos {
@@ -195,14 +196,18 @@ async function routeYouTube(context: BrowserContext, videos: FixtureVideos): Pro
   );
 }
 
-/** What the local YouTube answers for `address`: the watch fixture titled for its video, or an empty 404. */
+/**
+ * What the local YouTube answers for `address`: the watch fixture titled for its video (the mobile one on
+ * m.youtube.com), or an empty 404.
+ */
 export function youTubeFixture(address: string, videos: FixtureVideos): { status: number; body: string } {
   const url = new URL(address);
   const videoId = url.searchParams.get('v') ?? url.pathname.split('/')[2] ?? '';
   const isPage = url.pathname === '/watch' || url.pathname.startsWith('/live/') || url.pathname === '/';
   if (!isPage) return { status: 404, body: '' };
   const title = videos[videoId] ?? 'Untitled video';
-  const body = WATCH_FIXTURE.replaceAll('{{videoId}}', escapeHtml(videoId)).replaceAll('{{title}}', escapeHtml(title));
+  const fixture = url.hostname === 'm.youtube.com' ? MOBILE_WATCH_FIXTURE : WATCH_FIXTURE;
+  const body = fixture.replaceAll('{{videoId}}', escapeHtml(videoId)).replaceAll('{{title}}', escapeHtml(title));
   return { status: 200, body };
 }
 

@@ -46,6 +46,14 @@ describe.each(['light', 'dark'] as const)('screenshots in %s', (scheme) => {
     await page.locator('talkmark-panel').first().waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${ARTIFACTS}panel-${scheme}.png` });
+
+    // The mobile site at a phone's width, as Firefox for Android shows it.
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`https://m.youtube.com/watch?v=OCS45iy5v1M${scheme === 'dark' ? '&dark' : ''}`);
+    await phone.locator('talkmark-panel .current .title').waitFor();
+    await phone.waitForTimeout(300);
+    await phone.screenshot({ path: `${ARTIFACTS}panel-phone-${scheme}.png`, fullPage: true });
   });
 });
 

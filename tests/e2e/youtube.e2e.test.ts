@@ -93,13 +93,77 @@ describe('the YouTube panel', () => {
     await page.close();
   });
 
-  it('works on m.youtube.com and /live/ addresses', async () => {
+  it('works on /live/ addresses', async () => {
     const mobile = await browser.context.newPage();
-    await mobile.goto('https://m.youtube.com/watch?v=-Hz6LFJu1cY');
-    await expect.poll(() => panelTitle(mobile).textContent()).toBe('Geo-partitioning with Vitess');
     await mobile.goto('https://www.youtube.com/live/-Hz6LFJu1cY');
     await expect.poll(() => panelTitle(mobile).textContent()).toBe('Geo-partitioning with Vitess');
     await mobile.close();
+  });
+
+  describe('on the mobile site (m.youtube.com, as Firefox for Android shows it)', () => {
+    async function phone(path: string): Promise<Page> {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`https://m.youtube.com${path}`);
+      return page;
+    }
+    /** Where the panels are among the single column's sections, in page order. */
+    const columnOrder = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('ytm-single-column-watch-next-results-renderer > *')].map((element) =>
+          element.tagName === 'TALKMARK-PANEL'
+            ? 'panel'
+            : (element.getAttribute('section-identifier') ?? element.tagName.toLowerCase()),
+        ),
+      );
+
+    it('shows exactly one panel for a catalogue talk, below the metadata and above the related videos, phone-sized', async () => {
+      const page = await phone('/watch?v=OCS45iy5v1M');
+      await expect.poll(() => panelTitle(page).textContent()).toBe('How to Migrate a MySQL Database to Vitess');
+      expect(await columnOrder(page)).toEqual(['ytm-slim-video-metadata-section-renderer', 'panel', 'related-items']);
+      const box = await panel(page).locator('.panel').boundingBox();
+      expect(box?.x).toBeGreaterThanOrEqual(0);
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.close();
+    });
+
+    it('follows the mobile app’s state-navigateend: another talk, an unrelated video, and back', async () => {
+      const page = await phone('/watch?v=OCS45iy5v1M');
+      await expect.poll(() => panelTitle(page).textContent()).toBe('How to Migrate a MySQL Database to Vitess');
+      const go = (id: string, title: string) =>
+        page.evaluate(
+          ([videoId, videoTitle]) =>
+            (window as unknown as { fixture: { navigate(...args: unknown[]): void } }).fixture.navigate(
+              videoId,
+              videoTitle,
+              30,
+            ),
+          [id, title] as const,
+        );
+      await go('-Hz6LFJu1cY', VIDEOS['-Hz6LFJu1cY']);
+      await expect.poll(() => panelTitle(page).textContent()).toBe('Geo-partitioning with Vitess');
+      await expect.poll(() => panel(page).count()).toBe(1);
+      await go('unrelated01', VIDEOS.unrelated01);
+      await expect.poll(() => panel(page).count()).toBe(0);
+      await settle(page);
+      expect(await panel(page).count()).toBe(0);
+      await go('OCS45iy5v1M', VIDEOS.OCS45iy5v1M);
+      await expect.poll(() => panelTitle(page).textContent()).toBe('How to Migrate a MySQL Database to Vitess');
+      expect(await columnOrder(page)).toEqual(['ytm-slim-video-metadata-section-renderer', 'panel', 'related-items']);
+      await page.close();
+    });
+
+    it('shows nothing on an unrelated video, and the talks on a video plainly about Vitess', async () => {
+      const unrelated = await phone('/watch?v=unrelated02');
+      await unrelated.locator('.slim-video-information-title').waitFor();
+      await settle(unrelated);
+      expect(await panel(unrelated).count()).toBe(0);
+      await unrelated.close();
+      const about = await phone('/watch?v=VitessShard');
+      await expect.poll(() => panel(about).locator('.panel-heading').textContent()).toContain('Talks on this subject');
+      await about.close();
+    });
   });
 
   it('offers the best-matching talks on a video plainly about Vitess', async () => {
@@ -189,6 +253,41 @@ describe('the YouTube panel', () => {
     const { page } = await watch('/watch?v=-Hz6LFJu1cY&dark');
     await panelTitle(page).waitFor();
     expect(await panelTitle(page).evaluate((element) => getComputedStyle(element).color)).toBe('rgb(241, 241, 241)');
+    await page.close();
+  });
+
+  it('cannot be switched off by the page: a forged “newer script started” event, and clicks a script makes up', async () => {
+    const { page, errors } = await watch('/watch?v=OCS45iy5v1M');
+    await expect.poll(() => panelTitle(page).textContent()).toBe('How to Migrate a MySQL Database to Vitess');
+    // The event WXT listens for to retire an old copy of the script; any page can send it, the id is public.
+    await page.evaluate((extensionId) => {
+      document.dispatchEvent(
+        new CustomEvent(`${extensionId}:youtube:wxt:content-script-started`, {
+          detail: { contentScriptName: 'youtube', messageId: 'forged' },
+        }),
+      );
+    }, browser.extensionId);
+    await expect.poll(() => panelTitle(page).textContent()).toBe('How to Migrate a MySQL Database to Vitess');
+    expect(await panel(page).count()).toBe(1);
+    // And it still follows the next navigation.
+    await navigate(page, '-Hz6LFJu1cY');
+    await expect.poll(() => panelTitle(page).textContent()).toBe('Geo-partitioning with Vitess');
+    expect(await panel(page).count()).toBe(1);
+    // A click made up by the page's script does not star; the person's own does.
+    const star = panel(page).getByRole('button', { name: /favourite/i });
+    await page.evaluate(() =>
+      document
+        .querySelector('talkmark-panel')
+        ?.shadowRoot?.querySelector<HTMLButtonElement>('.favourite-button')
+        ?.click(),
+    );
+    await settle(page);
+    expect(await star.getAttribute('aria-pressed')).toBe('false');
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('false');
+    expect(errors).toEqual([]);
     await page.close();
   });
 

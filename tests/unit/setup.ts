@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 // WXT's fake browser leaves i18n unimplemented; answer from the real English messages, as browsers do.
 const messages: Record<string, { message: string }> = JSON.parse(
-  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+  // From the project root (vitest's working directory): under happy-dom, import.meta.url is not a file address.
+  readFileSync('public/_locales/en/messages.json', 'utf8'),
 );
 fakeBrowser.i18n.getMessage = (key: string, substitutions?: string | Array<string | number>) => {
   const values = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []).map(String);
