@@ -7,8 +7,12 @@ import { FilePicker } from './FilePicker';
 import { Notice, type NoticeContent } from './Notice';
 import type { FavouritesState } from './useFavourites';
 
-/** Play all, export and import, and what went wrong with the favourites, above the favourites list. */
-export function FavouritesTools({ state }: { state: FavouritesState }) {
+/**
+ * Play all, export and import, and what went wrong with the favourites, above the favourites list.
+ * `importElsewhere` replaces the file picker by a way to where it works: a toolbar popup closes when a file
+ * picker opens (always in Firefox, on some systems in Chrome), so the file would never arrive.
+ */
+export function FavouritesTools({ state, importElsewhere }: { state: FavouritesState; importElsewhere?: () => void }) {
   const [notice, setNotice] = useState<NoticeContent>();
   const videoIds = state.favourites.flatMap((favourite) => favourite.videoId ?? []);
 
@@ -30,7 +34,7 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
       return;
     }
     try {
-      const report = await favouritesClient.importFile(await file.text(), file.size);
+      const report = await favouritesClient.importFile(await file.text());
       const imported = plural('imported', report.added);
       const already = report.alreadyStarred ? ` ${plural('already_starred', report.alreadyStarred)}` : '';
       setNotice({ kind: 'success', text: `${imported}${already}` });
@@ -57,13 +61,19 @@ export function FavouritesTools({ state }: { state: FavouritesState }) {
         <button type="button" class="button" onClick={exportFavourites} disabled={state.favourites.length === 0}>
           {t('export')}
         </button>
-        <FilePicker
-          label={t('import')}
-          inputLabel={t('import_file_label')}
-          accept="application/json,.json"
-          disabled={state.loading}
-          onFile={(file) => void importFile(file)}
-        />
+        {importElsewhere ? (
+          <button type="button" class="button" onClick={importElsewhere} title={t('import_elsewhere_hint')}>
+            {t('import')}
+          </button>
+        ) : (
+          <FilePicker
+            label={t('import')}
+            inputLabel={t('import_file_label')}
+            accept="application/json,.json"
+            disabled={state.loading}
+            onFile={(file) => void importFile(file)}
+          />
+        )}
       </div>
       {state.error ? (
         <p class="notice notice-error" role="alert">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { favouritesClient } from '../utils/favourites-client';
 import type { FavouriteEntry } from '../utils/messages';
 
@@ -22,12 +22,18 @@ export function useFavourites(): FavouritesState {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | undefined>();
 
+  // Every read and write is numbered: an answer to an older one (a slow reload, a star clicked before) never
+  // overwrites a newer one's. Change notices reload, so the view still ends up as the database is.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
+    const number = ++latest.current;
     try {
-      setFavourites(await favouritesClient.list());
+      const list = await favouritesClient.list();
+      if (number !== latest.current) return;
+      setFavourites(list);
       setError(undefined);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      if (number === latest.current) setError(messageOf(caught));
     } finally {
       setLoading(false);
     }
@@ -45,13 +51,23 @@ export function useFavourites(): FavouritesState {
         ? [{ talkId, starredAt: Date.now() }, ...current.filter((f) => f.talkId !== talkId)]
         : current.filter((f) => f.talkId !== talkId),
     );
+    const number = ++latest.current;
     try {
-      setFavourites(await favouritesClient.set(talkId, starred));
+      const list = await favouritesClient.set(talkId, starred);
+      if (number !== latest.current) return;
+      setFavourites(list);
       setError(undefined);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-      // Show what is really stored; if even that cannot be read, the error above already says so.
-      await favouritesClient.list().then(setFavourites, () => undefined);
+      // No answer is not a refusal: the write may have committed before the worker stopped. Show what is
+      // stored, and the error only when the star really is not as asked.
+      try {
+        const list = await favouritesClient.list();
+        if (number !== latest.current) return;
+        setFavourites(list);
+        setError(list.some((favourite) => favourite.talkId === talkId) === starred ? undefined : messageOf(caught));
+      } catch {
+        if (number === latest.current) setError(messageOf(caught));
+      }
     }
   }, []);
 
@@ -65,4 +81,8 @@ export function useFavourites(): FavouritesState {
     error,
     setStarred,
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -11,9 +11,12 @@ import {
   CATALOGUES_REVISION_KEY,
   FAVOURITES_REVISION_KEY,
   type FavouriteEntry,
+  mayAsk,
   PENDING_QUERY_KEY,
   parseRequest,
   type Request,
+  senderKind,
+  WRITE_IN_PROGRESS_KEY,
 } from '../utils/messages';
 import { omniboxDestination, omniboxSuggestions } from '../utils/omnibox';
 import { panelFor } from '../utils/panel-content';
@@ -23,6 +26,9 @@ import { watchStorageKey } from '../utils/watch-storage';
 
 const CONTEXT_MENU_ID = 'search-talks';
 
+/** For work nobody waits on (a browser event's handler): a failure is logged, never swallowed. */
+const logFailure = (what: string) => (error: unknown) => console.error(`Talkmark: ${what} failed`, error);
+
 export default defineBackground(() => {
   // The database lives in the extension's origin; every view reaches favourites and catalogues by message.
   const store = openFavouritesStore();
@@ -30,6 +36,24 @@ export default defineBackground(() => {
   // The options page imports and removes catalogues, then bumps this key.
   watchStorageKey('local', CATALOGUES_REVISION_KEY, () => live.invalidate());
   const announceChange = () => browser.storage.local.set({ [FAVOURITES_REVISION_KEY]: crypto.randomUUID() });
+  // A worker stopped between a committed write and its change notice leaves this mark: the next worker gives
+  // the notice, so every open view re-reads and agrees with the database again.
+  void browser.storage.session.get(WRITE_IN_PROGRESS_KEY).then(
+    async (stored) => {
+      if (stored[WRITE_IN_PROGRESS_KEY] === undefined) return;
+      await announceChange();
+      await browser.storage.session.remove(WRITE_IN_PROGRESS_KEY);
+    },
+    (error: unknown) => console.warn('Talkmark: could not check for an unannounced change', error),
+  );
+  const writeFavourites = async <T>(write: () => Promise<T>): Promise<T> => {
+    await browser.storage.session.set({ [WRITE_IN_PROGRESS_KEY]: Date.now() });
+    try {
+      return await write();
+    } finally {
+      await browser.storage.session.remove(WRITE_IN_PROGRESS_KEY);
+    }
+  };
 
   const withTalkDetails = (favourites: Favourite[], from: Catalogue): FavouriteEntry[] =>
     favourites.map((favourite) => {
@@ -44,6 +68,7 @@ export default defineBackground(() => {
     }
     // The popup and the panel will search: a woken worker reads the index alongside the talks, not after them.
     // Favourites requests never search, so they do not read it.
+    // (A failure here surfaces in the request that awaits the search.)
     if (!request.type.startsWith('favourites/')) void live.search().catch(() => {});
     let from = await live.catalogue();
     switch (request.type) {
@@ -65,7 +90,11 @@ export default defineBackground(() => {
           live.invalidate();
           from = await live.catalogue();
         }
-        const response = await answerRequest(request, store, (id) => from.talksById.has(id), announceChange);
+        const known = (id: string) => from.talksById.has(id);
+        const response =
+          request.type === 'favourites/list'
+            ? await answerRequest(request, store, known, announceChange)
+            : await writeFavourites(() => answerRequest(request, store, known, announceChange));
         return response.ok && Array.isArray(response.value)
           ? { ok: true, value: withTalkDetails(response.value, from) }
           : response;
@@ -73,11 +102,17 @@ export default defineBackground(() => {
     }
   };
 
+  const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {
-    // Only this extension's own pages and content scripts may ask anything of it.
-    if (sender.id !== browser.runtime.id) return undefined;
-    const request = parseRequest(message);
-    if (!request) return undefined;
+    // Only this extension's own pages and content scripts may ask, and a content script (which lives in a page
+    // the page's own scripts can reach into) only what the panel needs.
+    const kind = senderKind(sender, browser.runtime.id, extensionOrigin);
+    const request = kind ? parseRequest(message) : undefined;
+    if (!kind || !request) return undefined;
+    if (!mayAsk(kind, request)) {
+      console.warn('Talkmark: refused a request a content script may not make', request.type);
+      return Promise.resolve({ ok: false, error: ['bad_request'] });
+    }
     return answer(request).catch((error: unknown) => {
       console.error('Talkmark: a request failed', request.type, error);
       // Favourites get the storage sentence (what failed and what to do); other requests did not touch them.
@@ -100,8 +135,12 @@ export default defineBackground(() => {
     else await browser.tabs.create({ url, active: disposition === 'newForegroundTab' });
   };
   browser.omnibox.setDefaultSuggestion({ description: t('omnibox_default') });
-  browser.omnibox.onInputChanged.addListener((text, suggest) => void omniboxInputChanged(text, suggest));
-  browser.omnibox.onInputEntered.addListener((text, disposition) => void omniboxInputEntered(text, disposition));
+  browser.omnibox.onInputChanged.addListener(
+    (text, suggest) => void omniboxInputChanged(text, suggest).catch(logFailure('address-bar suggestions')),
+  );
+  browser.omnibox.onInputEntered.addListener(
+    (text, disposition) => void omniboxInputEntered(text, disposition).catch(logFailure('address-bar search')),
+  );
 
   // Selected text → the search, in the popup where the browser lets an extension open it, else in a tab whose
   // address carries the query (so it can be kept or shared).
@@ -109,8 +148,10 @@ export default defineBackground(() => {
     try {
       await browser.storage.session.set({ [PENDING_QUERY_KEY]: { query, at: Date.now() } });
       await browser.action.openPopup();
-    } catch {
-      await browser.storage.session.remove(PENDING_QUERY_KEY).catch(() => {});
+    } catch (error) {
+      // Expected where the browser will not open the popup from here (no focused window, older Firefox).
+      console.info('Talkmark: searching in a tab, the popup could not be opened', error);
+      await browser.storage.session.remove(PENDING_QUERY_KEY).catch(logFailure('clearing the pending search'));
       await browser.tabs.create({ url: searchPage(query) });
     }
   };
@@ -121,7 +162,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: t('context_menu_search'), contexts: ['selection'] });
   });
-  browser.contextMenus.onClicked.addListener((info) => void contextMenuClicked(info));
+  browser.contextMenus.onClicked.addListener(
+    (info) => void contextMenuClicked(info).catch(logFailure('the context-menu search')),
+  );
 
   // The end-to-end tests call the same handlers the browser calls: no test can type in an address bar or
   // right-click in headless Chromium.

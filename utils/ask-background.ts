@@ -1,18 +1,31 @@
 import { browser } from '#imports';
 import { say, t } from './i18n';
-import type { Request, Response, ResponseValues } from './messages';
+import { parseResponse, type Request, type ResponseValues } from './messages';
+
+// The worker may be starting (Chrome wakes it for the message) or may have just been stopped mid-answer: one
+// more try covers both, before telling the person.
+const ATTEMPTS = 2;
 
 /** Sends a request to the background and returns its answer, or throws an Error whose message is for the user. */
 export async function askBackground<T extends Request['type']>(
   request: Request & { type: T },
 ): Promise<ResponseValues[T]> {
-  let response: Response<T> | undefined;
-  try {
-    response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
-  } catch (error) {
-    throw new Error(t('background_unreachable', String(error)));
+  let reply: unknown;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      reply = await browser.runtime.sendMessage(request);
+      break;
+    } catch (error) {
+      // The browser's own words ("Could not establish connection. Receiving end does not exist.") go to the
+      // console for whoever debugs; the person reads a sentence that says what to do.
+      console.warn('Talkmark: the background did not answer', request.type, error);
+      if (attempt >= ATTEMPTS) throw new Error(t('background_unreachable'));
+    }
   }
+  if (reply === undefined || reply === null) throw new Error(t('background_silent'));
+  const response = parseResponse(reply);
   if (!response) throw new Error(t('background_silent'));
   if (!response.ok) throw new Error(say(response.error));
-  return response.value;
+  // The background answers each request type with that type's value (utils/messages.ts); only its shape was checked.
+  return response.value as ResponseValues[T];
 }

@@ -35,72 +35,66 @@ export interface CatalogueStore {
 }
 
 export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
-  const { database, close } = connectDatabase(name);
+  const { run, close } = connectDatabase(name);
   return {
-    async list() {
-      const records = await (await database()).getAll('catalogues');
-      return records.sort((a, b) => a.importedAt - b.importedAt);
-    },
-    async files() {
-      const contents = await (await database()).getAll('catalogue-contents');
-      return contents.map((content) => content.file);
-    },
-    async file(id) {
-      return (await (await database()).get('catalogue-contents', id))?.file;
-    },
-    async keys() {
-      return (await database()).getAll('catalogue-keys');
-    },
-    async indexes() {
-      return (await database()).getAll('search-indexes');
-    },
-    async saveIndex(id, index) {
-      const db = await database();
-      const tx = db.transaction(['catalogues', 'search-indexes'], 'readwrite');
-      if (await tx.objectStore('catalogues').getKey(id)) await tx.objectStore('search-indexes').put({ id, index });
-      await tx.done;
-    },
-    async save(catalogue, fileName, index, now = Date.now()) {
-      const db = await database();
-      const tx = db.transaction(['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'], 'readwrite');
-      const replaced = (await tx.objectStore('catalogues').getKey(catalogue.id)) !== undefined;
-      const record: CatalogueRecord = {
-        id: catalogue.id,
-        name: catalogue.file.event.name,
-        format: catalogue.format,
-        talkCount: catalogue.file.talks.length,
-        importedAt: now,
-        fileName,
-      };
-      const writes: Promise<unknown>[] = [];
-      try {
-        writes.push(tx.objectStore('catalogues').put(record));
-        writes.push(tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }));
-        writes.push(tx.objectStore('search-indexes').put({ id: catalogue.id, index }));
-        writes.push(tx.objectStore('catalogue-keys').put({ id: catalogue.id, keys: catalogueKeys(catalogue.file) }));
-        await Promise.all(writes);
-      } catch (error) {
-        // A write that throws (a value that cannot be stored) does not abort the transaction by itself: the
-        // record written before it would commit alone. Abort, so the previous state stays whole.
-        for (const write of writes) write.catch(() => {});
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw error;
-      }
-      await tx.done;
-      return { replaced };
-    },
-    async remove(id) {
-      const db = await database();
-      const tx = db.transaction(['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'], 'readwrite');
-      await Promise.all([
-        tx.objectStore('catalogues').delete(id),
-        tx.objectStore('catalogue-contents').delete(id),
-        tx.objectStore('search-indexes').delete(id),
-        tx.objectStore('catalogue-keys').delete(id),
-        tx.done,
-      ]);
-    },
+    list: () => run(async (db) => (await db.getAll('catalogues')).sort((a, b) => a.importedAt - b.importedAt)),
+    files: () => run(async (db) => (await db.getAll('catalogue-contents')).map((content) => content.file)),
+    file: (id) => run(async (db) => (await db.get('catalogue-contents', id))?.file),
+    keys: () => run((db) => db.getAll('catalogue-keys')),
+    indexes: () => run((db) => db.getAll('search-indexes')),
+    saveIndex: (id, index) =>
+      run(async (db) => {
+        const tx = db.transaction(['catalogues', 'search-indexes'], 'readwrite');
+        if (await tx.objectStore('catalogues').getKey(id)) await tx.objectStore('search-indexes').put({ id, index });
+        await tx.done;
+      }),
+    save: (catalogue, fileName, index, now = Date.now()) =>
+      run(async (db) => {
+        const tx = db.transaction(
+          ['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'],
+          'readwrite',
+        );
+        const replaced = (await tx.objectStore('catalogues').getKey(catalogue.id)) !== undefined;
+        const record: CatalogueRecord = {
+          id: catalogue.id,
+          name: catalogue.file.event.name,
+          format: catalogue.format,
+          talkCount: catalogue.file.talks.length,
+          importedAt: now,
+          fileName,
+        };
+        const writes: Promise<unknown>[] = [];
+        try {
+          writes.push(tx.objectStore('catalogues').put(record));
+          writes.push(tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }));
+          writes.push(tx.objectStore('search-indexes').put({ id: catalogue.id, index }));
+          writes.push(tx.objectStore('catalogue-keys').put({ id: catalogue.id, keys: catalogueKeys(catalogue.file) }));
+          await Promise.all(writes);
+        } catch (error) {
+          // A write that throws (a value that cannot be stored) does not abort the transaction by itself: the
+          // record written before it would commit alone. Abort, so the previous state stays whole.
+          for (const write of writes) write.catch(() => {});
+          tx.abort();
+          await tx.done.catch(() => {});
+          throw error;
+        }
+        await tx.done;
+        return { replaced };
+      }),
+    remove: (id) =>
+      run(async (db) => {
+        const tx = db.transaction(
+          ['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'],
+          'readwrite',
+        );
+        await Promise.all([
+          tx.objectStore('catalogues').delete(id),
+          tx.objectStore('catalogue-contents').delete(id),
+          tx.objectStore('search-indexes').delete(id),
+          tx.objectStore('catalogue-keys').delete(id),
+          tx.done,
+        ]);
+      }),
     close,
   };
 }

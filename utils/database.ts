@@ -57,11 +57,35 @@ export interface TalkmarkDB extends DBSchema {
 export const DATABASE_NAME = 'talkmark';
 const DATABASE_VERSION = 3;
 
-/** Opens the database on first use and again after the browser closes it; returns the getter. */
-export function connectDatabase(name = DATABASE_NAME): {
+/**
+ * Whether `error` says the connection was closed under the caller, in the words browsers use ("The database
+ * connection is closing", "Can't start a transaction on a closed database").
+ */
+export function isClosedConnection(error: unknown): boolean {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const text = error instanceof Error || error instanceof DOMException ? error.message : '';
+  return (name === 'InvalidStateError' || name === 'AbortError') && /clos/i.test(text);
+}
+
+/** Whether a new connection may succeed where `error` failed: the old one was closed, or is in a state it cannot leave. */
+function worthReopening(error: unknown): boolean {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  return isClosedConnection(error) || name === 'InvalidStateError';
+}
+
+export interface DatabaseConnection {
   database(): Promise<IDBPDatabase<TalkmarkDB>>;
+  /**
+   * Runs `work` on the database; if the browser closed the connection under it ("Clear site data", storage
+   * pressure, an I/O error), opens a new one and runs it once more. `work` must be a whole transaction, so
+   * running it again after a failure cannot apply it twice.
+   */
+  run<T>(work: (db: IDBPDatabase<TalkmarkDB>) => Promise<T>): Promise<T>;
   close(): void;
-} {
+}
+
+/** Opens the database on first use and again after the browser closes it. */
+export function connectDatabase(name = DATABASE_NAME): DatabaseConnection {
   let opening: Promise<IDBPDatabase<TalkmarkDB>> | undefined;
   const database = () => {
     opening ??= openDB<TalkmarkDB>(name, DATABASE_VERSION, {
@@ -93,11 +117,22 @@ export function connectDatabase(name = DATABASE_NAME): {
     });
     return opening;
   };
+  const close = () => {
+    void opening?.then((db) => db.close()).catch(() => {});
+    opening = undefined;
+  };
   return {
     database,
-    close() {
-      void opening?.then((db) => db.close());
-      opening = undefined;
+    async run(work) {
+      try {
+        return await work(await database());
+      } catch (error) {
+        if (!worthReopening(error)) throw error;
+        console.warn('Talkmark: the database connection was closed under a request; opening it again', error);
+        close();
+        return work(await database());
+      }
     },
+    close,
   };
 }

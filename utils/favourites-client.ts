@@ -9,7 +9,7 @@ export const favouritesClient = {
   list: (): Promise<FavouriteEntry[]> => ask({ type: 'favourites/list' }),
   set: (talkId: string, starred: boolean): Promise<FavouriteEntry[]> =>
     ask({ type: 'favourites/set', talkId, starred }),
-  importFile: (text: string, size: number): Promise<MergeReport> => ask({ type: 'favourites/import', text, size }),
+  importFile: (text: string): Promise<MergeReport> => ask({ type: 'favourites/import', text }),
   /** Calls `listener` whenever any view changes a favourite; returns the unsubscribe. */
   onChange(listener: () => void): () => void {
     return watchStorageKey('local', FAVOURITES_REVISION_KEY, () => listener());

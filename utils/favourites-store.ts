@@ -19,36 +19,33 @@ export interface FavouritesStore {
 }
 
 export function openFavouritesStore(name = DATABASE_NAME): FavouritesStore {
-  const { database, close } = connectDatabase(name);
+  const { run, close } = connectDatabase(name);
 
   return {
-    async list() {
-      const db = await database();
-      return (await db.getAllFromIndex('favourites', 'by-starred-at')).reverse();
-    },
-    async set(talkId, starred, now = Date.now()) {
-      const db = await database();
-      const tx = db.transaction('favourites', 'readwrite');
-      if (!starred) await tx.store.delete(talkId);
-      else if (!(await tx.store.getKey(talkId))) await tx.store.put({ talkId, starredAt: now });
-      await tx.done;
-    },
-    async merge(favourites) {
-      const db = await database();
-      const tx = db.transaction('favourites', 'readwrite');
-      const report: MergeReport = { added: 0, alreadyStarred: 0 };
-      // The same talk twice in one file is one star, not "already starred".
-      const once = new Map(favourites.map((favourite) => [favourite.talkId, favourite]));
-      for (const favourite of once.values()) {
-        if (await tx.store.getKey(favourite.talkId)) report.alreadyStarred++;
-        else {
-          await tx.store.put({ talkId: favourite.talkId, starredAt: favourite.starredAt });
-          report.added++;
+    list: () => run(async (db) => (await db.getAllFromIndex('favourites', 'by-starred-at')).reverse()),
+    set: (talkId, starred, now = Date.now()) =>
+      run(async (db) => {
+        const tx = db.transaction('favourites', 'readwrite');
+        if (!starred) await tx.store.delete(talkId);
+        else if (!(await tx.store.getKey(talkId))) await tx.store.put({ talkId, starredAt: now });
+        await tx.done;
+      }),
+    merge: (favourites) =>
+      run(async (db) => {
+        const tx = db.transaction('favourites', 'readwrite');
+        const report: MergeReport = { added: 0, alreadyStarred: 0 };
+        // The same talk twice in one file is one star, not "already starred".
+        const once = new Map(favourites.map((favourite) => [favourite.talkId, favourite]));
+        for (const favourite of once.values()) {
+          if (await tx.store.getKey(favourite.talkId)) report.alreadyStarred++;
+          else {
+            await tx.store.put({ talkId: favourite.talkId, starredAt: favourite.starredAt });
+            report.added++;
+          }
         }
-      }
-      await tx.done;
-      return report;
-    },
+        await tx.done;
+        return report;
+      }),
     close,
   };
 }

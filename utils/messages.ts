@@ -15,7 +15,7 @@ export type Request =
   | { type: 'talks/choices' }
   | { type: 'favourites/list' }
   | { type: 'favourites/set'; talkId: string; starred: boolean }
-  | { type: 'favourites/import'; text: string; size: number };
+  | { type: 'favourites/import'; text: string };
 
 /** What each request answers when it succeeds. */
 export interface ResponseValues {
@@ -45,8 +45,57 @@ export const FAVOURITES_REVISION_KEY = 'favourites-revision';
 /** Bumped in storage.local after a catalogue is imported or removed: the background reads the catalogues again. */
 export const CATALOGUES_REVISION_KEY = 'catalogues-revision';
 
+/** In storage.session while the background writes favourites: set before the write, removed after its notice. */
+export const WRITE_IN_PROGRESS_KEY = 'favourites-write-in-progress';
+
 /** In storage.session: a query handed to the popup when the background opens it (context-menu search). */
 export const PENDING_QUERY_KEY = 'pending-query';
+
+/** Who sent a message, as the browser reports it (`runtime.MessageSender`, the fields that matter here). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** What a sender is: one of the extension's own pages, its content script in a web page, or a stranger. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+/**
+ * Whether `sender` may ask anything, and as what. The extension's pages (popup, options) have its origin; a
+ * content script runs in a web page (YouTube's), which the page itself can reach into, so it is trusted less.
+ */
+export function senderKind(sender: Sender, extensionId: string, extensionOrigin: string): SenderKind | undefined {
+  if (sender.id !== extensionId) return undefined;
+  if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
+  return sender.tab ? 'content-script' : undefined;
+}
+
+// The YouTube panel asks for its content and reads and sets one star; nothing else is a content script's to ask.
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set([
+  'panel/for-video',
+  'favourites/list',
+  'favourites/set',
+]);
+
+/** Whether a sender of `kind` may make `request`. */
+export function mayAsk(kind: SenderKind, request: Request): boolean {
+  return kind === 'extension-page' || CONTENT_SCRIPT_REQUESTS.has(request.type);
+}
+
+/** A response from the background, checked to have the shape every response has (its value is the sender's). */
+export function parseResponse(
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; error: Message } | undefined {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return undefined;
+  if (value.ok === true && 'value' in value) return { ok: true, value: value.value };
+  if (value.ok === false && 'error' in value && isMessage(value.error)) return { ok: false, error: value.error };
+  return undefined;
+}
+
+function isMessage(value: unknown): value is Message {
+  return Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === 'string');
+}
 
 /** The request in `message`, or undefined when it is not one of ours or is malformed. */
 export function parseRequest(message: unknown): Request | undefined {
@@ -77,9 +126,8 @@ export function parseRequest(message: unknown): Request | undefined {
         ? { type: m.type, talkId: m.talkId, starred: m.starred }
         : undefined;
     case 'favourites/import':
-      return typeof m.text === 'string' && typeof m.size === 'number'
-        ? { type: m.type, text: m.text, size: m.size }
-        : undefined;
+      // Its size is measured here, not taken from the sender.
+      return typeof m.text === 'string' ? { type: m.type, text: m.text } : undefined;
     default:
       return undefined;
   }

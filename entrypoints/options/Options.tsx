@@ -16,6 +16,11 @@ export function Options() {
     return onSettingsChange(setSettings);
   }, []);
 
+  // Sent here from the popup to import favourites: start the keyboard there.
+  useEffect(() => {
+    if (location.hash === '#favourites') document.getElementById('favourites')?.focus();
+  }, []);
+
   const change = async (patch: Partial<Settings>) => {
     try {
       setSettings(await saveSettings(patch));
@@ -49,7 +54,8 @@ export function Options() {
         <h2>{t('options_catalogues')}</h2>
         <Catalogues />
       </section>
-      <section>
+      {/* The popup sends people here to import favourites (options.html#favourites). */}
+      <section id="favourites" tabIndex={-1}>
         <h2>{t('options_favourites')}</h2>
         <p class="section-status">{plural('status_favourites', favourites.favourites.length)}</p>
         <FavouritesTools state={favourites} />

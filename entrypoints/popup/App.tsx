@@ -11,6 +11,7 @@ import type { TalkPage, TalkRow, View } from '../../utils/talk-results';
 import { watchStorageKey } from '../../utils/watch-storage';
 import { FilterBar } from './FilterBar';
 import { readFirstPage, saveFirstPage } from './first-page';
+import { isToolbarPopup } from './popup-size';
 import { ResultList } from './ResultList';
 
 // Rows asked for at a time: a screenful and more, so each keystroke renders little; scrolling or arrowing near
@@ -24,6 +25,15 @@ const MORE_PIXELS_AHEAD = 400;
 const queryInAddress = new URLSearchParams(location.search).get('q');
 // Opened with nothing typed, the popup first shows what it showed last time (see first-page.ts).
 const lastFirstPage = queryInAddress === null ? readFirstPage() : undefined;
+
+// Decided once: the page does not move between the toolbar and a tab.
+const inToolbarPopup = isToolbarPopup();
+
+/** Imports favourites on the options page, in a tab, where the file picker does not close the page. */
+async function importOnOptionsPage() {
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html#favourites') });
+  window.close();
+}
 
 /** A query the background left for the popup it just opened (context-menu search); used once, if fresh. */
 async function takePendingQuery(): Promise<string | undefined> {
@@ -243,7 +253,9 @@ export function App() {
           onChange={setFilters}
           favouritesView={view === 'favourites'}
         />
-        {view === 'favourites' ? <FavouritesTools state={favourites} /> : null}
+        {view === 'favourites' ? (
+          <FavouritesTools state={favourites} importElsewhere={inToolbarPopup ? importOnOptionsPage : undefined} />
+        ) : null}
         {view === 'talks' && favourites.error ? (
           <p class="notice notice-error" role="alert">
             {favourites.error}

@@ -76,6 +76,8 @@ class PanelController {
   private judgedTitle: string | undefined;
   private watcher: MutationObserver | undefined;
   private readonly timers: PageTimers;
+  /** Numbers each question about the star, so an older answer never overwrites a newer one. */
+  private starAsked = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {
     this.timers = new PageTimers(ctx.signal);
@@ -198,8 +200,10 @@ class PanelController {
   private async askPanel(videoId: string, title?: string): Promise<PanelContent | undefined> {
     try {
       return (await askBackground({ type: 'panel/for-video', videoId, ...(title ? { title } : {}) })) ?? undefined;
-    } catch {
-      return undefined; // the extension was reloaded or updated under this page: stay quiet
+    } catch (error) {
+      // The extension was reloaded or updated under this page: stay quiet on the page, say why in the console.
+      console.warn('Talkmark: no panel for this video, the background did not answer', error);
+      return undefined;
     }
   }
 
@@ -207,6 +211,7 @@ class PanelController {
   private async refreshStar(): Promise<void> {
     const talk = this.content?.kind === 'talk' ? this.content.talk : undefined;
     if (!talk) return;
+    const number = ++this.starAsked;
     let starred = this.starred;
     let error: string | undefined;
     try {
@@ -214,11 +219,15 @@ class PanelController {
     } catch (caught) {
       error = caught instanceof Error ? caught.message : String(caught);
     }
-    this.settleStar(talk.id, starred, error);
+    this.settleStar(number, talk.id, starred, error);
   }
 
-  /** Applies an answer about a talk's star, unless the page has moved on to another talk meanwhile. */
-  private settleStar(talkId: string, starred: boolean, error: string | undefined): void {
+  /**
+   * Applies an answer about a talk's star, unless the page has moved on to another talk meanwhile or a newer
+   * question about the star has been asked (its answer will settle it).
+   */
+  private settleStar(number: number, talkId: string, starred: boolean, error: string | undefined): void {
+    if (number !== this.starAsked) return;
     if (this.content?.kind !== 'talk' || this.content.talk.id !== talkId) return;
     this.starred = starred;
     this.favouritesError = error;
@@ -230,15 +239,20 @@ class PanelController {
     if (!talk) return;
     this.starred = starred; // show it at once; the background's answer settles it
     this.rerender();
+    const number = ++this.starAsked;
     try {
       const favourites = await favouritesClient.set(talk.id, starred);
       this.settleStar(
+        number,
         talk.id,
         favourites.some((favourite) => favourite.talkId === talk.id),
         undefined,
       );
     } catch (caught) {
-      this.settleStar(talk.id, !starred, caught instanceof Error ? caught.message : String(caught));
+      // No answer is not a refusal (the worker may have stopped after the write committed): show what is stored,
+      // with an error only if even that cannot be read.
+      console.warn('Talkmark: starring from the panel got no answer; reading the favourites again', caught);
+      await this.refreshStar();
     }
   }
 
@@ -333,7 +347,11 @@ class PanelController {
 
   private setCollapsed(collapsed: boolean, remember: boolean): void {
     this.collapsed = collapsed;
-    if (remember) void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
+    if (remember) {
+      void browser.storage.local
+        .set({ [COLLAPSED_KEY]: collapsed })
+        .catch((error: unknown) => console.warn('Talkmark: the panel’s collapsed state was not saved', error));
+    }
     this.rerender();
   }
 }

@@ -80,9 +80,11 @@ describe('size budgets (gzip)', () => {
     expect(gzipKbOfPage(EXTENSION_DIR, 'popup.html').kb).toBeLessThanOrEqual(35);
   });
 
-  it('the YouTube content script stays within 15 KB, and within 16 KB with its stylesheet', () => {
+  // It runs on every YouTube page. 15 KB until it learnt the mobile site, the theme fallbacks, languages and
+  // right to left, and to outlive a page's forged events (about 1.2 KB of those).
+  it('the YouTube content script stays within 16.5 KB, and within 17.5 KB with its stylesheet', () => {
     const script = gzipKb(join(EXTENSION_DIR, 'content-scripts/youtube.js'));
-    expect(script).toBeLessThanOrEqual(15);
-    expect(script + gzipKb(join(EXTENSION_DIR, 'content-scripts/youtube.css'))).toBeLessThanOrEqual(16);
+    expect(script).toBeLessThanOrEqual(16.5);
+    expect(script + gzipKb(join(EXTENSION_DIR, 'content-scripts/youtube.css'))).toBeLessThanOrEqual(17.5);
   });
 });

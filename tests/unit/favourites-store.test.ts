@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectDatabase, isClosedConnection } from '../../utils/database';
+import { describeStorageError } from '../../utils/favourites-service';
 import { openFavouritesStore } from '../../utils/favourites-store';
+import { say } from '../../utils/i18n';
 
 let counter = 0;
 const freshName = () => `talkmark-test-${++counter}`;
@@ -107,5 +110,36 @@ describe('favourites store', () => {
     } finally {
       globalThis.indexedDB = original;
     }
+  });
+});
+
+describe('a connection the browser closes', () => {
+  it('is opened again and the request retried once, so no star is refused until a restart', async () => {
+    const name = freshName();
+    const connection = connectDatabase(name);
+    const store = open(name);
+    await store.set('vitess-keynote', true);
+    // The store's own connection, closed as the browser closes it (no `close` event reaches the page).
+    const { run } = connectDatabase(name);
+    let closedOnce = false;
+    const result = await run(async (db) => {
+      if (!closedOnce) {
+        closedOnce = true;
+        db.close();
+      }
+      return (await db.getAll('favourites')).map((favourite) => favourite.talkId);
+    });
+    expect(result).toEqual(['vitess-keynote']);
+    connection.close();
+  });
+
+  it('says the browser closed the storage, not “private mode”, when even a new connection fails', async () => {
+    const closing = new DOMException('The database connection is closing.', 'InvalidStateError');
+    expect(isClosedConnection(closing)).toBe(true);
+    expect(say(describeStorageError(closing))).toMatch(/browser closed Talkmark’s storage/);
+    expect(say(describeStorageError(new DOMException('no storage here', 'InvalidStateError')))).toMatch(/private mode/);
+    expect(say(describeStorageError(new DOMException('disk I/O', 'UnknownError')))).toMatch(
+      /storage failed \(disk I\/O\)/,
+    );
   });
 });
