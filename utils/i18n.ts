@@ -12,7 +12,6 @@ function once<T>(make: () => T): () => T {
   };
 }
 
-// WXT types message keys from the English file; Arabic's extra plural categories are keys English lacks.
 /**
  * A sentence for the user, not yet in words: pure modules return these so they stay free of browser APIs, and
  * views put them into the user's language with `say`.
@@ -49,14 +48,16 @@ export function say(message: Message): string {
  * The language and direction of the messages the browser actually serves. Not the browser's UI language: with
  * no Talkmark messages for it (a Hebrew browser, say) the English ones are shown, and they must read left to right.
  */
-export function messagesLanguage(): string {
-  return browser.i18n.getMessage('locale_language') || 'en';
-}
-export function messagesDirection(): 'ltr' | 'rtl' {
-  return browser.i18n.getMessage('locale_direction') === 'rtl' ? 'rtl' : 'ltr';
-}
+export const messagesLanguage = once((): string => browser.i18n.getMessage('locale_language') || 'en');
+export const messagesDirection = once((): 'ltr' | 'rtl' =>
+  browser.i18n.getMessage('locale_direction') === 'rtl' ? 'rtl' : 'ltr',
+);
 
-const messageForAnyKey = browser.i18n.getMessage as (key: string, substitutions: string[]) => string;
+/** WXT types message keys from the English file; Arabic's extra plural categories are keys English lacks. */
+function messageForAnyKey(key: string, substitutions: string[]): string {
+  const getMessage = browser.i18n.getMessage as (key: string, substitutions: string[]) => string;
+  return getMessage.call(browser.i18n, key, substitutions);
+}
 
 const pluralRules = once(() => new Intl.PluralRules(messagesLanguage()));
 const numberFormat = once(() => new Intl.NumberFormat(messagesLanguage()));
