@@ -77,8 +77,10 @@ export default defineBackground(() => {
       case 'talks/choices':
         return { ok: true, value: filterChoices(from) };
       case 'talks/search': {
+        // Only the Favourites view and the favourites-only filter look at stars: other keystrokes read no database.
+        const needsStars = request.view === 'favourites' || request.filters.favouritesOnly === true;
         const [favourites, search] = await Promise.all([
-          store.list().catch(() => []),
+          needsStars ? store.list().catch(() => []) : [],
           // Listing with nothing typed needs no index: the first page does not wait for one to load.
           request.query.trim() ? live.search() : undefined,
         ]);

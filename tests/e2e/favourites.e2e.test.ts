@@ -103,6 +103,19 @@ describe('favourites', () => {
     expect(await favouriteTitles(popup)).toEqual([GEO, SLACK]);
   });
 
+  it('lists only starred talks under “Favourites only”, with a query too', async () => {
+    const browser = await launch();
+    const popup = await openPopup(browser);
+    await star(popup, GEO).click();
+    await expect.poll(() => favouritesTab(popup).textContent()).toBe('Favourites 1');
+    await popup.getByLabel('Favourites only').check();
+    await expect.poll(() => popup.getByRole('listbox').getByRole('option').count()).toBe(1);
+    await popup.getByLabel('Search talks').fill('vitess');
+    await expect.poll(() => popup.locator('.status').textContent()).toBe('1 talk matches “vitess” with these filters.');
+    await popup.getByLabel('Favourites only').uncheck();
+    await expect.poll(() => popup.locator('.status').textContent()).toBe('9 talks match “vitess”.');
+  });
+
   it('says an export of one favourite in the singular', async () => {
     const browser = await launch();
     const popup = await openPopup(browser);
