@@ -131,6 +131,29 @@ describe('in Firefox', () => {
     await youtube.close();
   });
 
+  it('shows the panel on the mobile site, between the video’s details and the related videos', async () => {
+    // What Firefox for Android shows: m.youtube.com, its own markup and navigation events.
+    const youtube = await firefox.openYouTube('/watch?v=OCS45iy5v1M', 'm.youtube.com');
+    await youtube.setViewport({ width: 390, height: 844 });
+    await until(() => panelTitle(youtube), 'How to Migrate a MySQL Database to Vitess');
+    const order = () =>
+      youtube.evaluate(() =>
+        [...document.querySelectorAll('ytm-single-column-watch-next-results-renderer > *')].map((element) =>
+          element.tagName === 'TALKMARK-PANEL' ? 'panel' : (element.getAttribute('section-identifier') ?? 'metadata'),
+        ),
+      );
+    await until(order, ['metadata', 'panel', 'related-items']);
+    await youtube.evaluate(() =>
+      (window as unknown as { fixture: { navigate(...args: unknown[]): void } }).fixture.navigate(
+        '-Hz6LFJu1cY',
+        'Geo-partitioning with Vitess',
+        30,
+      ),
+    );
+    await until(() => panelTitle(youtube), 'Geo-partitioning with Vitess');
+    await youtube.close();
+  });
+
   it('shows nothing on an unrelated video', async () => {
     const youtube = await firefox.openYouTube('/watch?v=unrelated01');
     await new Promise((resolve) => setTimeout(resolve, 1500));

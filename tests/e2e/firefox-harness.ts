@@ -27,8 +27,8 @@ export interface LaunchedFirefox {
   home: Page;
   /** Opens an extension page such as `options.html` in a new tab, as the extension itself would. */
   openExtensionPage(path: string): Promise<Page>;
-  /** Opens a YouTube address in a new tab, answered from the local fixture. */
-  openYouTube(path: string): Promise<Page>;
+  /** Opens a YouTube address in a new tab, answered from the local fixture (the mobile one on m.youtube.com). */
+  openYouTube(path: string, host?: 'www.youtube.com' | 'm.youtube.com'): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -92,7 +92,7 @@ export async function launchFirefox(options: { videos?: FixtureVideos } = {}): P
       }, url);
       return opened;
     },
-    async openYouTube(path) {
+    async openYouTube(path, host = 'www.youtube.com') {
       const page = await browser.newPage();
       await page.setRequestInterception(true);
       page.on('request', (request) => {
@@ -101,7 +101,7 @@ export async function launchFirefox(options: { videos?: FixtureVideos } = {}): P
         const { status, body } = youTubeFixture(url, videos);
         void request.respond({ status, contentType: 'text/html; charset=utf-8', body });
       });
-      await page.goto(`https://www.youtube.com${path}`);
+      await page.goto(`https://${host}${path}`);
       return page;
     },
     async close() {
