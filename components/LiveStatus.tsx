@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 // How long the text must stay the same before it is read out: longer than the pause between typed letters, so
 // a screen reader says the count for the word typed, not for every letter of it.
-export const ANNOUNCE_AFTER_MS = 700;
+const ANNOUNCE_AFTER_MS = 700;
 
 /** A polite live region that says `text` once it has settled; the visible status can change on every keystroke. */
 export function LiveStatus({ text }: { text: string }) {
@@ -12,7 +12,7 @@ export function LiveStatus({ text }: { text: string }) {
     return () => clearTimeout(timer);
   }, [text]);
   return (
-    <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcement">
+    <p class="visually-hidden" role="status" aria-live="polite">
       {announced}
     </p>
   );
