@@ -46,12 +46,15 @@ export default defineBackground(() => {
     },
     (error: unknown) => console.warn('Talkmark: could not check for an unannounced change', error),
   );
+  // The mark is a safety net: if it cannot be written, the star is still saved (and the failure logged).
   const writeFavourites = async <T>(write: () => Promise<T>): Promise<T> => {
-    await browser.storage.session.set({ [WRITE_IN_PROGRESS_KEY]: Date.now() });
+    await browser.storage.session
+      .set({ [WRITE_IN_PROGRESS_KEY]: Date.now() })
+      .catch(logFailure('marking a favourites write'));
     try {
       return await write();
     } finally {
-      await browser.storage.session.remove(WRITE_IN_PROGRESS_KEY);
+      await browser.storage.session.remove(WRITE_IN_PROGRESS_KEY).catch(logFailure('clearing the write mark'));
     }
   };
 
