@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { messageOf } from '../utils/error-message';
 import { favouritesClient } from '../utils/favourites-client';
 import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../utils/favourites-file';
 import { formatMegabytes, plural, t } from '../utils/i18n';
@@ -41,7 +42,7 @@ export function FavouritesTools({ state, importElsewhere }: { state: FavouritesS
     } catch (error) {
       setNotice({
         kind: 'error',
-        text: t('nothing_imported', error instanceof Error ? error.message : String(error)),
+        text: t('nothing_imported', messageOf(error)),
       });
     }
   };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { messageOf } from '../utils/error-message';
 import { favouritesClient } from '../utils/favourites-client';
 import type { FavouriteEntry } from '../utils/messages';
 
@@ -81,8 +82,4 @@ export function useFavourites(): FavouritesState {
     error,
     setStarred,
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

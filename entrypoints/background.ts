@@ -3,6 +3,7 @@ import { browser, defineBackground } from '#imports';
 import type { Catalogue } from '../data/catalogue';
 import { eventFiles } from '../data/catalogue';
 import { openCatalogueStore } from '../utils/catalogue-store';
+import { messageOf } from '../utils/error-message';
 import { answerRequest, describeStorageError } from '../utils/favourites-service';
 import { type Favourite, openFavouritesStore } from '../utils/favourites-store';
 import { type Message, t } from '../utils/i18n';
@@ -123,7 +124,7 @@ export default defineBackground(() => {
       // Favourites get the storage sentence (what failed and what to do); other requests did not touch them.
       const sentence: Message = request.type.startsWith('favourites/')
         ? describeStorageError(error)
-        : ['request_failed', error instanceof Error ? error.message : String(error)];
+        : ['request_failed', messageOf(error)];
       return { ok: false, error: sentence };
     });
   });

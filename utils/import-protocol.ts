@@ -1,3 +1,4 @@
+import { messageOf } from './error-message';
 import type { Message } from './i18n';
 
 /** What the options page sends its import worker: the file the person chose or dropped. */
@@ -27,5 +28,5 @@ export type ImportProgress =
 export function describeImportFailure(error: unknown): Message {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   if (name === 'QuotaExceededError') return ['import_storage_full'];
-  return ['import_failed', error instanceof Error ? error.message : String(error)];
+  return ['import_failed', messageOf(error)];
 }

@@ -5,6 +5,7 @@ import { FilePicker } from '../../components/FilePicker';
 import { Notice, type NoticeContent } from '../../components/Notice';
 import { eventFiles } from '../../data/catalogue';
 import { type CatalogueRecord, openCatalogueStore } from '../../utils/catalogue-store';
+import { messageOf } from '../../utils/error-message';
 import { formatDate, formatNumber, type MessageKey, plural, say, t } from '../../utils/i18n';
 import type { ImportProgress, ImportRequest } from '../../utils/import-protocol';
 import { CATALOGUES_REVISION_KEY } from '../../utils/messages';
@@ -237,8 +238,4 @@ function runImportWorker(
     );
     worker.postMessage({ file } satisfies ImportRequest);
   });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FavouritesTools } from '../../components/FavouritesTools';
 import { useFavourites } from '../../components/useFavourites';
+import { messageOf } from '../../utils/error-message';
 import { plural, t } from '../../utils/i18n';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChange, type Settings, saveSettings } from '../../utils/settings';
 import { Catalogues } from './Catalogues';
@@ -26,7 +27,7 @@ export function Options() {
       setSettings(await saveSettings(patch));
       setError(undefined);
     } catch (caught) {
-      setError(t('options_save_failed', caught instanceof Error ? caught.message : String(caught)));
+      setError(t('options_save_failed', messageOf(caught)));
     }
   };
 

@@ -4,6 +4,7 @@ import { FavouritesTools } from '../../components/FavouritesTools';
 import { LiveStatus } from '../../components/LiveStatus';
 import { useFavourites } from '../../components/useFavourites';
 import { askBackground } from '../../utils/ask-background';
+import { messageOf } from '../../utils/error-message';
 import { formatNumber, type MessageKey, type PluralBase, plural, shortcutName, t } from '../../utils/i18n';
 import { CATALOGUES_REVISION_KEY, PENDING_QUERY_KEY } from '../../utils/messages';
 import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
@@ -380,10 +381,6 @@ function statusText(page: TalkPage, query: string, view: View, filtered: boolean
 
 function optionId(talkId: string): string {
   return `talk-option-${talkId}`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 async function openUrl(url: string) {

@@ -19,6 +19,7 @@ import {
 import { parseYouTubeVideoId } from '../../utils/youtube-url';
 import { Panel, type PanelFavourite } from './Panel';
 import './style.css';
+import { messageOf } from '../../utils/error-message';
 
 const COLLAPSED_KEY = 'panel-collapsed';
 /** How long to wait for YouTube to replace the previous video's title before deciding on what is there. */
@@ -217,7 +218,7 @@ class PanelController {
     try {
       starred = (await favouritesClient.list()).some((favourite) => favourite.talkId === talk.id);
     } catch (caught) {
-      error = caught instanceof Error ? caught.message : String(caught);
+      error = messageOf(caught);
     }
     this.settleStar(number, talk.id, starred, error);
   }

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { messageOf } from '../error-message';
 import type { Message } from '../i18n';
 import { quoteFromFile } from '../quote';
 import type { DraftEvent, ScheduleDraft } from './draft';
@@ -89,7 +90,7 @@ export function parseFrabXml(text: string, onProgress: (fraction: number) => voi
     parser.close();
   } catch (error) {
     if (error instanceof EntitiesDeclared || declaresEntities) return fail('import_xml_entities');
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     if (/undefined entity/i.test(reason)) return fail('import_xml_entities');
     return fail('import_xml_damaged', String(parser.line));
   }
