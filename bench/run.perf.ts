@@ -5,7 +5,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { it } from 'vitest';
 import { catalogue } from '../data/catalogue';
 import { gzipKb, gzipKbOfPage } from '../tests/e2e/bundle-size';
-import { EXTENSION_DIR, type LaunchedExtension, launchExtension, launchPlainBrowser } from '../tests/e2e/harness';
+import {
+  EXTENSION_DIR,
+  type LaunchedExtension,
+  launchExtension,
+  launchPlainBrowser,
+  stopServiceWorkers,
+} from '../tests/e2e/harness';
 import { asFrabScheduleJson, loadRealTalks, type RealTalk } from '../tests/real-talks';
 import { LABELLED_QUERIES } from '../tests/search-queries';
 import { type SearchDocument, searchDocumentFor } from '../utils/search';
@@ -250,10 +256,7 @@ async function readyAt(talks: RealTalk[], extensionDir: string): Promise<Row> {
 }
 
 async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
+  await stopServiceWorkers(context, page);
   await page.waitForTimeout(300);
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LaunchedExtension, launchExtension } from './harness';
+import { type LaunchedExtension, launchExtension, stopServiceWorkers } from './harness';
 
 // What can happen to a person's browser while Talkmark works: its storage cleared under it, its service worker
 // stopped between a write and the notice of it, a popup that cannot hold a file picker. Stars must survive and
@@ -76,9 +76,7 @@ describe('under fault', () => {
     });
     await star(starring, GEO).click();
     await expect.poll(() => storedFavourites(browser as LaunchedExtension)).toEqual(['geo-partitioning-with-vitess']);
-    const session = await browser.context.newCDPSession(starring);
-    await session.send('ServiceWorker.enable');
-    await session.send('ServiceWorker.stopAllWorkers');
+    await stopServiceWorkers(browser.context, starring);
 
     // The view that starred learns what is stored (the star went through): pressed, no error.
     await expect.poll(() => star(starring, GEO).getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');

@@ -168,6 +168,14 @@ export function extensionInLanguage(locale: string): string {
   return dir;
 }
 
+/** Stops every service worker, as Chrome does after 30 s idle: the next message wakes the extension afresh. */
+export async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
 /** Headless Chromium without the extension, YouTube served from the same fixture: a baseline for costs. */
 export async function launchPlainBrowser(
   videos: FixtureVideos = {},
