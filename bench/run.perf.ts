@@ -216,14 +216,18 @@ async function keystrokeToScreen(browser: LaunchedExtension, queries: readonly s
   return times;
 }
 
-/** Five times: the service worker stopped, then the popup opened and `wanted` typed at once; ms to its answer. */
+/**
+ * Five times: the service worker stopped, then the popup opened with `wanted` to answer at once (in its address,
+ * as a context-menu search opens it); ms from navigation start to its answer in the DOM, measured in the page.
+ * Typing it through the browser driver instead lands 60 to 110 ms after the page has loaded, which measures the
+ * driver.
+ */
 async function coldReady(browser: LaunchedExtension, anyPage: Page, wanted: string): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     await stopServiceWorker(browser.context, anyPage);
     const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await popup.getByRole('combobox', { name: 'Search talks' }).fill(wanted);
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?q=${encodeURIComponent(wanted)}`);
     const shownAt = (q: string) =>
       (performance.getEntriesByName('talkmark:results') as PerformanceMark[]).find((m) => m.detail === q)?.startTime;
     await popup.waitForFunction(shownAt, wanted);

@@ -6,10 +6,22 @@ import { parseResponse, type Request, type ResponseValues } from './messages';
 // more try covers both, before telling the person.
 const ATTEMPTS = 2;
 
+let held: Promise<unknown> = Promise.resolve();
+
+/**
+ * Makes this page's requests wait until `work` settles (at most `limitMs`): the popup reads its search indexes
+ * first, because a service worker woken at 50,000 talks reads them all from the same database, and both
+ * would be slower.
+ */
+export function holdBackgroundUntil(work: Promise<unknown>, limitMs: number): void {
+  held = Promise.race([work.catch(() => {}), new Promise((resolve) => setTimeout(resolve, limitMs))]);
+}
+
 /** Sends a request to the background and returns its answer, or throws an Error whose message is for the user. */
 export async function askBackground<T extends Request['type']>(
   request: Request & { type: T },
 ): Promise<ResponseValues[T]> {
+  await held;
   let reply: unknown;
   for (let attempt = 1; ; attempt++) {
     try {

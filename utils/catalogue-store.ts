@@ -1,8 +1,11 @@
+import type { IDBPTransaction } from 'idb';
 import type { EventFile } from '../data/schema';
 import { catalogueKeys } from './catalogue-keys';
-import { type CatalogueRecord, connectDatabase, DATABASE_NAME } from './database';
+import { type CatalogueRecord, chunksOf, connectDatabase, DATABASE_NAME, type TalkmarkDB } from './database';
 import type { ImportedCatalogue } from './schedule-import';
-import type { SearchIndexData } from './search-index/layout';
+import type { PostingChunk } from './search-index/stored';
+import type { StoredSearch } from './stored-search';
+import type { TalkCard } from './talk-results';
 
 export type { CatalogueRecord } from './database';
 
@@ -15,10 +18,16 @@ export interface CatalogueStore {
   file(id: string): Promise<EventFile | undefined>;
   /** Every imported catalogue's videos and names, as stored (the reader checks their shape). */
   keys(): Promise<Array<{ id: string; keys: unknown }>>;
-  /** Every imported catalogue's stored search index, as stored (the reader checks its version). */
-  indexes(): Promise<Array<{ id: string; index: unknown }>>;
-  /** Stores a rebuilt index for a catalogue that is (still) there. */
-  saveIndex(id: string, index: SearchIndexData): Promise<void>;
+  /** Every imported catalogue's stored search dictionary and all its posting chunks, as stored (unchecked). */
+  indexes(): Promise<Array<{ id: string; dictionary: unknown; chunks: PostingChunk[] }>>;
+  /** What is imported and each catalogue's search dictionary (unchecked), read together. */
+  dictionaries(): Promise<{ records: CatalogueRecord[]; dictionaries: Array<{ id: string; index: unknown }> }>;
+  /** Some posting chunks of a catalogue's index, in the order asked (undefined where one is missing). */
+  postingChunks(id: string, chunks: readonly number[]): Promise<Array<PostingChunk | undefined>>;
+  /** Some records of a catalogue's talk cards, in the order asked (undefined where one is missing). */
+  cardChunks(id: string, chunks: readonly number[]): Promise<Array<{ build: string; cards: TalkCard[] } | undefined>>;
+  /** Stores a rebuilt index (and cards) for a catalogue that is (still) there. */
+  saveIndex(id: string, search: StoredSearch): Promise<void>;
   /**
    * Stores a catalogue, replacing one of the same id in place (its talks' ids are stable, so their stars stay
    * on them). One transaction: a failure at any point leaves the previous state whole.
@@ -26,7 +35,7 @@ export interface CatalogueStore {
   save(
     catalogue: ImportedCatalogue,
     fileName: string,
-    index: SearchIndexData,
+    search: StoredSearch,
     now?: number,
   ): Promise<{ replaced: boolean }>;
   /** Removes a catalogue; stars on its talks are kept (shown as no longer in the catalogue). */
@@ -34,26 +43,94 @@ export interface CatalogueStore {
   close(): void;
 }
 
+const SEARCH_STORES = ['search-indexes', 'search-postings', 'talk-cards'] as const;
+const CATALOGUE_STORES = ['catalogues', 'catalogue-contents', 'catalogue-keys', ...SEARCH_STORES] as const;
+
+type WriteTransaction = IDBPTransaction<TalkmarkDB, Array<(typeof CATALOGUE_STORES)[number]>, 'readwrite'>;
+
+/** Puts a catalogue's search (dictionary, postings, cards) in place of whatever it had, into `writes`. */
+function writeSearch(tx: WriteTransaction, id: string, search: StoredSearch, writes: Array<Promise<unknown>>): void {
+  const { build } = search.dictionary;
+  writes.push(tx.objectStore('search-postings').delete(chunksOf(id)));
+  writes.push(tx.objectStore('talk-cards').delete(chunksOf(id)));
+  writes.push(tx.objectStore('search-indexes').put({ id, index: search.dictionary }));
+  search.postings.forEach((chunk, n) => {
+    writes.push(tx.objectStore('search-postings').put({ catalogueId: id, chunk: n, ...chunk }));
+  });
+  search.cards.forEach((cards, n) => {
+    writes.push(tx.objectStore('talk-cards').put({ catalogueId: id, chunk: n, build, cards }));
+  });
+}
+
+/**
+ * Makes a transaction's writes and awaits them; if one throws (a value that cannot be stored throws at once,
+ * while the writes are being made), aborts: a failed write does not abort the transaction by itself, and the
+ * ones before it would commit alone. The previous state stays whole.
+ */
+async function commitAll(tx: WriteTransaction, write: (writes: Array<Promise<unknown>>) => void): Promise<void> {
+  const writes: Array<Promise<unknown>> = [];
+  try {
+    write(writes);
+    await Promise.all(writes);
+  } catch (error) {
+    for (const write of writes) write.catch(() => {});
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw error;
+  }
+  await tx.done;
+}
+
 export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
   const { run, close } = connectDatabase(name);
+  const readChunks = <S extends 'search-postings' | 'talk-cards'>(store: S, id: string, chunks: readonly number[]) =>
+    run(async (db) => {
+      const tx = db.transaction(store);
+      const found = await Promise.all(chunks.map((chunk) => tx.store.get([id, chunk])));
+      await tx.done;
+      return found;
+    });
   return {
     list: () => run(async (db) => (await db.getAll('catalogues')).sort((a, b) => a.importedAt - b.importedAt)),
     files: () => run(async (db) => (await db.getAll('catalogue-contents')).map((content) => content.file)),
     file: (id) => run(async (db) => (await db.get('catalogue-contents', id))?.file),
     keys: () => run((db) => db.getAll('catalogue-keys')),
-    indexes: () => run((db) => db.getAll('search-indexes')),
-    saveIndex: (id, index) =>
+    indexes: () =>
       run(async (db) => {
-        const tx = db.transaction(['catalogues', 'search-indexes'], 'readwrite');
-        if (await tx.objectStore('catalogues').getKey(id)) await tx.objectStore('search-indexes').put({ id, index });
-        await tx.done;
+        const tx = db.transaction(['search-indexes', 'search-postings']);
+        const [dictionaries, chunks] = await Promise.all([
+          tx.objectStore('search-indexes').getAll(),
+          tx.objectStore('search-postings').getAll(),
+          tx.done,
+        ]);
+        // Keys sort by catalogue, then chunk number: each catalogue's chunks come in order.
+        return dictionaries.map(({ id, index }) => ({
+          id,
+          dictionary: index,
+          chunks: chunks.filter((chunk) => chunk.catalogueId === id),
+        }));
       }),
-    save: (catalogue, fileName, index, now = Date.now()) =>
+    dictionaries: () =>
       run(async (db) => {
-        const tx = db.transaction(
-          ['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'],
-          'readwrite',
-        );
+        const tx = db.transaction(['catalogues', 'search-indexes']);
+        const [records, dictionaries] = await Promise.all([
+          tx.objectStore('catalogues').getAll(),
+          tx.objectStore('search-indexes').getAll(),
+          tx.done,
+        ]);
+        return { records, dictionaries };
+      }),
+    postingChunks: (id, chunks) => readChunks('search-postings', id, chunks),
+    cardChunks: (id, chunks) => readChunks('talk-cards', id, chunks),
+    saveIndex: (id, search) =>
+      run(async (db) => {
+        const tx = db.transaction([...CATALOGUE_STORES], 'readwrite');
+        if (!(await tx.objectStore('catalogues').getKey(id))) return tx.done;
+        await commitAll(tx, (writes) => writeSearch(tx, id, search, writes));
+      }),
+    save: (catalogue, fileName, search, now = Date.now()) =>
+      run(async (db) => {
+        const tx = db.transaction([...CATALOGUE_STORES], 'readwrite');
         const replaced = (await tx.objectStore('catalogues').getKey(catalogue.id)) !== undefined;
         const record: CatalogueRecord = {
           id: catalogue.id,
@@ -63,35 +140,24 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
           importedAt: now,
           fileName,
         };
-        const writes: Promise<unknown>[] = [];
-        try {
+        await commitAll(tx, (writes) => {
           writes.push(tx.objectStore('catalogues').put(record));
           writes.push(tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }));
-          writes.push(tx.objectStore('search-indexes').put({ id: catalogue.id, index }));
           writes.push(tx.objectStore('catalogue-keys').put({ id: catalogue.id, keys: catalogueKeys(catalogue.file) }));
-          await Promise.all(writes);
-        } catch (error) {
-          // A write that throws (a value that cannot be stored) does not abort the transaction by itself: the
-          // record written before it would commit alone. Abort, so the previous state stays whole.
-          for (const write of writes) write.catch(() => {});
-          tx.abort();
-          await tx.done.catch(() => {});
-          throw error;
-        }
-        await tx.done;
+          writeSearch(tx, catalogue.id, search, writes);
+        });
         return { replaced };
       }),
     remove: (id) =>
       run(async (db) => {
-        const tx = db.transaction(
-          ['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'],
-          'readwrite',
-        );
+        const tx = db.transaction([...CATALOGUE_STORES], 'readwrite');
         await Promise.all([
           tx.objectStore('catalogues').delete(id),
           tx.objectStore('catalogue-contents').delete(id),
-          tx.objectStore('search-indexes').delete(id),
           tx.objectStore('catalogue-keys').delete(id),
+          tx.objectStore('search-indexes').delete(id),
+          tx.objectStore('search-postings').delete(chunksOf(id)),
+          tx.objectStore('talk-cards').delete(chunksOf(id)),
           tx.done,
         ]);
       }),

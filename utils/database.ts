@@ -1,8 +1,10 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { EventFile } from '../data/schema';
 import type { CatalogueKeys } from './catalogue-keys';
+import { DATABASE_NAME, DATABASE_VERSION } from './database-version';
 import type { CatalogueFormat } from './schedule-import/draft';
-import type { SearchIndexData } from './search-index/layout';
+import type { IndexDictionary, PostingChunk } from './search-index/stored';
+import type { TalkCard } from './talk-results';
 
 /** One starred talk. Kept even when its talk leaves the catalogue: a star is never dropped silently. */
 export interface Favourite {
@@ -47,15 +49,36 @@ export interface TalkmarkDB extends DBSchema {
     key: string;
     value: { id: string; keys: CatalogueKeys };
   };
-  /** Each imported catalogue's search index, built when it is imported, so no view waits for one to be built. */
+  /**
+   * Each imported catalogue's search dictionary, built when it is imported, so no view waits for one to be built.
+   * Its postings are in `search-postings`, in chunks read as queries reach them.
+   */
   'search-indexes': {
     key: string;
-    value: { id: string; index: SearchIndexData };
+    value: { id: string; index: IndexDictionary };
+  };
+  'search-postings': {
+    key: [catalogueId: string, chunk: number];
+    value: { catalogueId: string; chunk: number } & PostingChunk;
+  };
+  /**
+   * Each imported catalogue's talks as lists show them, `CARDS_PER_CHUNK` to a record in document order: the
+   * popup shows a page of results by reading a few of these, without the catalogue.
+   */
+  'talk-cards': {
+    key: [catalogueId: string, chunk: number];
+    value: { catalogueId: string; chunk: number; build: string; cards: TalkCard[] };
   };
 }
 
-export const DATABASE_NAME = 'talkmark';
-const DATABASE_VERSION = 3;
+/** Talks per `talk-cards` record: a page of 30 results reads at most 30 small records. */
+export const CARDS_PER_CHUNK = 16;
+
+/** Every key of one catalogue in a store keyed by [catalogue id, chunk]. */
+export const chunksOf = (catalogueId: string) => IDBKeyRange.bound([catalogueId, -1], [catalogueId, Infinity]);
+
+// Name and version live apart, so that the popup's early script can open the database without this module.
+export { DATABASE_NAME, DATABASE_VERSION };
 
 /**
  * Whether `error` says the connection was closed under the caller, in the words browsers use ("The database
@@ -100,6 +123,13 @@ export function connectDatabase(name = DATABASE_NAME): DatabaseConnection {
           db.createObjectStore('catalogue-contents', { keyPath: 'id' });
           db.createObjectStore('search-indexes', { keyPath: 'id' });
           db.createObjectStore('catalogue-keys', { keyPath: 'id' });
+        }
+        // v4: search indexes as a dictionary and posting chunks, and talk cards; the v3 indexes (whole) are
+        // dropped, and the background rebuilds them from the stored talks. Talks and favourites are untouched.
+        if (oldVersion < 4) {
+          db.createObjectStore('search-postings', { keyPath: ['catalogueId', 'chunk'] });
+          db.createObjectStore('talk-cards', { keyPath: ['catalogueId', 'chunk'] });
+          if (oldVersion >= 3) transaction.objectStore('search-indexes').clear();
         }
       },
       blocking() {

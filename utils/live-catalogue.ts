@@ -3,7 +3,9 @@ import type { EventFile } from '../data/schema';
 import { type CatalogueKeys, catalogueKeys, createPanelGate, readCatalogueKeys } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
 import { indexEventFiles, searchOver, type TalkSearch } from './search';
-import { documentCount, readSearchIndex, type SearchIndexData } from './search-index/layout';
+import type { SearchIndexData } from './search-index/layout';
+import { joinIndex, readIndexDictionary } from './search-index/stored';
+import { storedSearchFor } from './stored-search';
 
 /** The catalogue every view sees: the bundled events, then every imported one, with its search. */
 export interface LiveCatalogue {
@@ -60,16 +62,26 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
 
   const search = cachedUntilReset(async (): Promise<TalkSearch> => {
     const [{ imported }, stored] = await Promise.all([load(), readIndexes()]);
-    const storedById = new Map(stored.map((entry) => [entry.id, readSearchIndex(entry.index)]));
+    const storedById = new Map(stored.map((entry) => [entry.id, entry]));
     bundledIndex ??= indexEventFiles(bundled);
     const segments = imported.map((file) => {
-      const index = storedById.get(file.event.id);
-      if (index && documentCount(index) === file.talks.length) return index;
-      const rebuilt = indexEventFiles([file]);
+      const entry = storedById.get(file.event.id);
+      const dictionary = readIndexDictionary(entry?.dictionary);
+      try {
+        if (entry && dictionary)
+          return joinIndex(
+            dictionary,
+            entry.chunks,
+            file.talks.map((talk) => talk.id),
+          );
+      } catch {
+        // Chunks of another build or count (an interrupted write cannot leave this; a bug could): rebuilt below.
+      }
+      const { search: rebuilt, index } = storedSearchFor(file);
       store.saveIndex(file.event.id, rebuilt).catch((error: unknown) => {
         console.error('Talkmark: a rebuilt search index could not be stored', error);
       });
-      return rebuilt;
+      return index;
     });
     return searchOver([bundledIndex, ...segments]);
   });

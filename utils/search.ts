@@ -13,6 +13,9 @@ export interface SearchHit {
   score: number;
   /** The indexed words the query matched, normalised, for highlighting. */
   terms: string[];
+  /** Where it is: which of the searched indexes, and its document number there. */
+  segment: number;
+  doc: number;
 }
 
 export interface SearchOptions {
@@ -27,6 +30,8 @@ export interface TalkSearch {
   search(query: string, limit?: number): SearchHit[];
   /** The best `limit` hits and how many talks match in all. */
   find(query: string, options: SearchOptions): { hits: SearchHit[]; total: number };
+  /** As `find`, first loading the postings each pass will read, for indexes whose postings are loaded on demand. */
+  findLoading(query: string, options: SearchOptions): Promise<{ hits: SearchHit[]; total: number }>;
   /** Talks sharing the most (and the rarest) words with `text`, any of them: candidates for related talks. */
   similarTo(text: string, limit: number): SearchHit[];
 }
@@ -59,57 +64,88 @@ function passesFor(words: readonly string[]): Pass[] {
   ];
 }
 
-/** A search over one or more indexes (the bundled catalogue's, and one per imported catalogue), as one. */
-export function searchOver(indexes: readonly SearchIndexData[]): TalkSearch {
-  const searchers = indexes.map((data) => new IndexSearcher(data));
-  const recent = new Map<string, { hits: SearchHit[]; total: number }>();
+type Answer = { hits: SearchHit[]; total: number };
 
-  const find = (query: string, { limit, accept }: SearchOptions) => {
-    const words = tokenize(query);
-    if (words.length === 0) return { hits: [], total: 0 };
-    // Typing and deleting revisit the same queries; the last few answers are kept (unfiltered ones only).
-    const key = accept ? undefined : `${limit}\u0000${words.join(' ')}`;
-    const known = key && recent.get(key);
-    if (known) return known;
-    let answer = { hits: [] as SearchHit[], total: 0 };
-    for (const pass of passesFor(words)) {
-      const merged: SearchHit[] = [];
-      let total = 0;
-      for (const searcher of searchers) {
-        const found = searcher.run(pass.words, pass.all, limit, accept && ((doc) => accept(searcher.id(doc))));
-        total += found.total;
-        for (const hit of found.hits) merged.push({ id: searcher.id(hit.doc), score: hit.score, terms: hit.terms });
-      }
-      if (total > 0) {
-        answer = {
-          hits: searchers.length > 1 ? merged.sort((a, b) => b.score - a.score).slice(0, limit) : merged,
-          total,
-        };
-        break;
-      }
-    }
-    if (key) {
-      recent.set(key, answer);
-      if (recent.size > 32) recent.delete(recent.keys().next().value as string);
-    }
+/**
+ * Brings in the postings of `terms` in index `segment` before a pass reads them (an index loaded whole has
+ * them all, and needs none).
+ */
+export type LoadPostings = (segment: number, terms: number[]) => Promise<void>;
+
+/** A search over one or more indexes (the bundled catalogue's, and one per imported catalogue), as one. */
+export function searchOver(indexes: readonly SearchIndexData[], loadPostings?: LoadPostings): TalkSearch {
+  const searchers = indexes.map((data) => new IndexSearcher(data));
+  const recent = new Map<string, Answer>();
+
+  const runPass = (pass: Pass, { limit, accept }: SearchOptions): Answer => {
+    const merged: SearchHit[] = [];
+    let total = 0;
+    searchers.forEach((searcher, segment) => {
+      const found = searcher.run(pass.words, pass.all, limit, accept && ((doc) => accept(searcher.id(doc))));
+      total += found.total;
+      for (const { doc, score, terms } of found.hits) merged.push({ id: searcher.id(doc), score, terms, segment, doc });
+    });
+    return { hits: searchers.length > 1 ? merged.sort((a, b) => b.score - a.score).slice(0, limit) : merged, total };
+  };
+
+  // Typing and deleting revisit the same queries; the last few answers are kept (unfiltered ones only).
+  const keyOf = (words: readonly string[], { limit, accept }: SearchOptions) =>
+    accept ? undefined : `${limit}\u0000${words.join(' ')}`;
+  const remember = (key: string | undefined, answer: Answer) => {
+    if (!key) return answer;
+    recent.set(key, answer);
+    if (recent.size > 32) recent.delete(recent.keys().next().value as string);
     return answer;
+  };
+  const NOTHING: Answer = { hits: [], total: 0 };
+
+  const find = (query: string, options: SearchOptions): Answer => {
+    const words = tokenize(query);
+    const key = keyOf(words, options);
+    const known = key && recent.get(key);
+    if (words.length === 0 || known) return known || NOTHING;
+    for (const pass of passesFor(words)) {
+      const answer = runPass(pass, options);
+      if (answer.total > 0) return remember(key, answer);
+    }
+    return remember(key, NOTHING);
+  };
+
+  // The same passes, each after loading what it reads; a later pass (typos, any word) loads only when reached.
+  const findLoading = async (query: string, options: SearchOptions): Promise<Answer> => {
+    if (!loadPostings) return find(query, options);
+    const words = tokenize(query);
+    const key = keyOf(words, options);
+    const known = key && recent.get(key);
+    if (words.length === 0 || known) return known || NOTHING;
+    for (const pass of passesFor(words)) {
+      await Promise.all(
+        searchers.map((searcher, segment) =>
+          loadPostings(
+            segment,
+            pass.words.flatMap((word) => searcher.candidates(word).map((candidate) => candidate.term)),
+          ),
+        ),
+      );
+      const answer = runPass(pass, options);
+      if (answer.total > 0) return remember(key, answer);
+    }
+    return remember(key, NOTHING);
   };
 
   const similarTo = (text: string, limit: number) => {
     const words = tokenize(text)
       .filter((word) => word.length > 2)
       .map((word): QueryWord => ({ text: word, prefix: false, typos: 0, mainFieldsOnly: false }));
-    const merged = searchers.flatMap((searcher) =>
-      searcher.run(words, false, limit).hits.map((hit) => ({ ...hit, id: searcher.id(hit.doc) })),
+    const merged = searchers.flatMap((searcher, segment) =>
+      searcher.run(words, false, limit).hits.map((hit) => ({ ...hit, id: searcher.id(hit.doc), segment })),
     );
-    return merged
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit)
-      .map(({ id, score, terms }) => ({ id, score, terms }));
+    return merged.sort((a, b) => b.score - a.score).slice(0, limit);
   };
 
   return {
     find,
+    findLoading,
     similarTo,
     search: (query, limit = SEARCH_LIMIT) => find(query, { limit }).hits,
   };

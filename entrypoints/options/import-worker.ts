@@ -11,7 +11,7 @@ import {
   parseScheduleFile,
 } from '../../utils/schedule-import';
 import { decodeSchedule } from '../../utils/schedule-import/decode';
-import { indexEventFiles } from '../../utils/search';
+import { storedSearchFor } from '../../utils/stored-search';
 
 const post = (message: ImportProgress) => postMessage(message);
 
@@ -58,9 +58,9 @@ async function indexAndSave(
   const talkCount = catalogue.file.talks.length;
   post({ type: 'progress', phase: 'indexing', fraction: 1, talkCount });
   // Indexed once here, off every page's main thread, and stored with the talks: no view ever builds it.
-  const index = indexEventFiles([catalogue.file]);
+  const { search } = storedSearchFor(catalogue.file);
   post({ type: 'progress', phase: 'saving', fraction: 1, talkCount });
-  const { replaced } = await store.save(catalogue, fileName, index);
+  const { replaced } = await store.save(catalogue, fileName, search);
   return {
     ok: true,
     id: catalogue.id,

@@ -3,12 +3,16 @@ import { browser } from '#imports';
 import { FavouritesTools } from '../../components/FavouritesTools';
 import { LiveStatus } from '../../components/LiveStatus';
 import { useFavourites } from '../../components/useFavourites';
-import { askBackground } from '../../utils/ask-background';
+import { eventFiles } from '../../data/catalogue';
+import { askBackground, holdBackgroundUntil } from '../../utils/ask-background';
+import { openCatalogueStore } from '../../utils/catalogue-store';
+import { takeEarlyDictionaries } from '../../utils/early-dictionaries';
 import { messageOf } from '../../utils/error-message';
 import { formatNumber, type MessageKey, type PluralBase, plural, shortcutName, t } from '../../utils/i18n';
 import { CATALOGUES_REVISION_KEY, PENDING_QUERY_KEY } from '../../utils/messages';
+import { openStoredTalkSearch } from '../../utils/stored-search';
 import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
-import type { TalkPage, TalkRow, View } from '../../utils/talk-results';
+import type { TalkPage, TalkQuery, TalkRow, View } from '../../utils/talk-results';
 import { watchStorageKey } from '../../utils/watch-storage';
 import { FilterBar } from './FilterBar';
 import { readFirstPage, saveFirstPage } from './first-page';
@@ -29,6 +33,27 @@ const lastFirstPage = queryInAddress === null ? readFirstPage() : undefined;
 
 // Decided once: the page does not move between the toolbar and a tab.
 const inToolbarPopup = isToolbarPopup();
+
+// Typed queries are answered here, from the stored indexes, not by the background: a service worker woken by a
+// popup starts too late, and reads too much, to answer the first keystroke at once. The dictionaries are read
+// now, while the popup renders. Filters, the Favourites view and the list with nothing typed go to the background.
+const storedSearch = openStoredTalkSearch(eventFiles, openCatalogueStore(), takeEarlyDictionaries());
+// The background (favourites, filter choices, the list with nothing typed) is asked once they are read: the
+// first page and choices shown meanwhile are last time's (first-page.ts).
+holdBackgroundUntil(storedSearch.prepare(), 400);
+
+/** The page for a query, from the stored indexes when they can answer it, else from the background. */
+async function findPage(request: TalkQuery): Promise<TalkPage> {
+  const { query, filters, view, limit } = request;
+  if (query.trim() && view === 'talks' && !hasActiveFilters(filters)) {
+    const page = await storedSearch.find(query, limit).catch((error: unknown) => {
+      console.warn('Talkmark: searching the stored indexes failed; asking the background', error);
+      return undefined;
+    });
+    if (page) return page;
+  }
+  return askBackground({ type: 'talks/search', ...request });
+}
 
 /** Imports favourites on the options page, in a tab, where the file picker does not close the page. */
 async function importOnOptionsPage() {
@@ -90,7 +115,10 @@ export function App() {
   useEffect(() => {
     if (queryInAddress === null) void takePendingQuery().then((pending) => pending && setQuery(pending));
     // A catalogue imported or removed while the popup is open (on the options page) shows here at once.
-    return watchStorageKey('local', CATALOGUES_REVISION_KEY, () => setCataloguesRevision((n) => n + 1));
+    return watchStorageKey('local', CATALOGUES_REVISION_KEY, () => {
+      storedSearch.reset();
+      setCataloguesRevision((n) => n + 1);
+    });
   }, []);
 
   useEffect(() => {
@@ -103,7 +131,7 @@ export function App() {
     );
   }, [cataloguesRevision]);
 
-  // The background searches and filters; each keystroke asks again, and an answer that arrives after a newer
+  // Each keystroke asks again (findPage: here or the background), and an answer that arrives after a newer
   // question has been asked is dropped, so the list always shows the latest query.
   // The talks view depends on favourites only through the favourites-only filter; the background reads them.
   const favouritesShown = view === 'favourites' || filters.favouritesOnly ? favourites.favourites : undefined;
@@ -113,7 +141,7 @@ export function App() {
   useLayoutEffect(() => {
     const number = ++asked.current;
     const firstPage = !query && view === 'talks' && !hasActiveFilters(filters) && rowLimit === ROWS_PER_PAGE;
-    askBackground({ type: 'talks/search', query, filters, view, limit: rowLimit }).then(
+    findPage({ query, filters, view, limit: rowLimit }).then(
       (answer) => {
         if (firstPage) setFresh((known) => ({ ...known, page: answer }));
         if (number !== asked.current) return;

@@ -2,11 +2,15 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventFiles } from '../../data/catalogue';
 import { openCatalogueStore } from '../../utils/catalogue-store';
 import { openFavouritesStore } from '../../utils/favourites-store';
+import { createLiveCatalogue } from '../../utils/live-catalogue';
 import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
-import { indexEventFiles, searchOver } from '../../utils/search';
-import { documentCount, readSearchIndex } from '../../utils/search-index/layout';
+import { searchOver } from '../../utils/search';
+import { documentCount } from '../../utils/search-index/layout';
+import { joinIndex, readIndexDictionary } from '../../utils/search-index/stored';
+import { storedSearchFor } from '../../utils/stored-search';
 
 let counter = 0;
 const freshName = () => `talkmark-catalogues-${++counter}`;
@@ -20,7 +24,7 @@ const catalogues = (name: string) => {
   return store;
 };
 
-const indexOf = (catalogue: ImportedCatalogue) => indexEventFiles([catalogue.file]);
+const indexOf = (catalogue: ImportedCatalogue) => storedSearchFor(catalogue.file).search;
 
 function tinyConf(edit: (xml: string) => string = (xml) => xml): ImportedCatalogue {
   const xml = readFileSync(new URL('../fixtures/schedules/small-frab.xml', import.meta.url), 'utf8');
@@ -50,6 +54,43 @@ describe('the catalogue store', () => {
       { talkId: 'geo-partitioning-with-vitess', starredAt: 3000 },
       { talkId: 'vitess-keynote', starredAt: 1000 },
     ]);
+  });
+
+  it('upgrades a real version 3 database: talks and stars kept, the old whole index dropped and rebuilt', async () => {
+    const name = freshName();
+    const catalogue = tinyConf();
+    // What the previous release stored: the index whole (version 1 of its layout) beside the talks.
+    const v3 = await openDB(name, 3, {
+      upgrade(db) {
+        db.createObjectStore('favourites', { keyPath: 'talkId' }).createIndex('by-starred-at', 'starredAt');
+        for (const store of ['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'])
+          db.createObjectStore(store, { keyPath: 'id' });
+      },
+    });
+    await v3.put('favourites', { talkId: 'tinyconf2024/105', starredAt: 7 });
+    await v3.put('catalogues', {
+      id: catalogue.id,
+      name: 'TinyConf 2024',
+      format: 'frab-xml',
+      talkCount: 3,
+      importedAt: 1,
+      fileName: 'schedule.xml',
+    });
+    await v3.put('catalogue-contents', { id: catalogue.id, file: catalogue.file });
+    await v3.put('search-indexes', { id: catalogue.id, index: { version: 1, terms: 'old' } });
+    v3.close();
+
+    const store = catalogues(name);
+    expect((await store.list()).map((record) => record.id)).toEqual([catalogue.id]);
+    expect(await store.indexes()).toEqual([]);
+    const live = createLiveCatalogue(eventFiles, store);
+    expect((await live.search()).search('shardng mysql')[0]?.id).toBe(
+      'tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c01',
+    );
+    await expect.poll(async () => (await store.indexes()).map((entry) => entry.chunks.length)).toEqual([1]);
+    const favourites = openFavouritesStore(name);
+    closing.push(favourites);
+    expect(await favourites.list()).toEqual([{ talkId: 'tinyconf2024/105', starredAt: 7 }]);
   });
 
   it('saves a catalogue with its record, and replaces the same conference in place', async () => {
@@ -87,7 +128,10 @@ describe('the catalogue store', () => {
     await store.remove('tinyconf2024');
     expect((await store.list()).map((record) => record.id)).toEqual(['other']);
     expect((await store.files()).map((file) => file.event.id)).toEqual(['other']);
-    expect((await store.indexes()).map((entry) => entry.id)).toEqual(['other']);
+    expect((await store.indexes()).map((entry) => [entry.id, entry.chunks.length])).toEqual([['other', 1]]);
+    expect(await store.cardChunks('tinyconf2024', [0])).toEqual([undefined]);
+    expect(await store.postingChunks('tinyconf2024', [0])).toEqual([undefined]);
+    expect((await store.cardChunks('other', [0]))[0]?.cards).toHaveLength(3);
     expect((await store.keys()).map((entry) => entry.id)).toEqual(['other']);
     expect(await favourites.list()).toEqual([{ talkId: 'tinyconf2024/105', starredAt: 5 }]);
   });
@@ -107,9 +151,22 @@ describe('the catalogue store', () => {
     const store = catalogues(freshName());
     await store.save(tinyConf(), 'schedule.xml', indexOf(tinyConf()));
     const [stored] = await store.indexes();
-    const index = readSearchIndex(stored?.index);
-    expect(index && documentCount(index)).toBe(3);
-    expect(searchOver([index!]).search('shardng')[0]?.id).toBe('tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c01');
-    expect(readSearchIndex({ ...(stored?.index as object), version: 0 })).toBeUndefined();
+    const dictionary = readIndexDictionary(stored?.dictionary);
+    const index = joinIndex(
+      dictionary!,
+      stored!.chunks,
+      tinyConf().file.talks.map((talk) => talk.id),
+    );
+    expect(documentCount(index)).toBe(3);
+    expect(searchOver([index]).search('shardng')[0]?.id).toBe('tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c01');
+    expect(readIndexDictionary({ ...(stored?.dictionary as object), version: 1 })).toBeUndefined();
+    // Chunks of another build are never joined to this dictionary.
+    expect(() =>
+      joinIndex(
+        { ...dictionary!, build: 'another' },
+        stored!.chunks,
+        tinyConf().file.talks.map((talk) => talk.id),
+      ),
+    ).toThrow(/changed/);
   });
 });

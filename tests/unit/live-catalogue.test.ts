@@ -5,8 +5,8 @@ import { eventFiles } from '../../data/catalogue';
 import { openCatalogueStore } from '../../utils/catalogue-store';
 import { createLiveCatalogue } from '../../utils/live-catalogue';
 import { parseScheduleFile } from '../../utils/schedule-import';
-import { indexEventFiles } from '../../utils/search';
-import { readSearchIndex } from '../../utils/search-index/layout';
+import { readIndexDictionary } from '../../utils/search-index/stored';
+import { storedSearchFor } from '../../utils/stored-search';
 
 let counter = 0;
 const stores: Array<{ close(): void }> = [];
@@ -30,7 +30,7 @@ describe('the live catalogue', () => {
     expect((await live.catalogue()).talks).toHaveLength(10);
 
     const catalogue = tinyConf();
-    await store.save(catalogue, 'schedule.xml', indexEventFiles([catalogue.file]));
+    await store.save(catalogue, 'schedule.xml', storedSearchFor(catalogue.file).search);
     live.invalidate();
     const ids = (await live.search()).search('vitess', 100).map((hit) => hit.id);
     expect(ids).toContain(SHARDING);
@@ -46,11 +46,13 @@ describe('the live catalogue', () => {
     const store = openCatalogueStore(`live-${++counter}`);
     stores.push(store);
     const catalogue = tinyConf();
-    const old = { ...indexEventFiles([catalogue.file]), version: 0 } as unknown as ReturnType<typeof indexEventFiles>;
-    await store.save(catalogue, 'schedule.xml', old);
+    const { search } = storedSearchFor(catalogue.file);
+    await store.save(catalogue, 'schedule.xml', { ...search, dictionary: { ...search.dictionary, version: 1 as 2 } });
     const live = createLiveCatalogue(eventFiles, store);
     expect((await live.search()).search('shardng mysql')[0]?.id).toBe(SHARDING);
-    await expect.poll(async () => readSearchIndex((await store.indexes())[0]?.index)?.idStarts.length).toBe(4);
+    await expect
+      .poll(async () => readIndexDictionary((await store.indexes())[0]?.dictionary)?.docWeights.length)
+      .toBe(3);
   });
 
   it('still searches the bundled talks when the database cannot be read', async () => {
@@ -68,7 +70,7 @@ describe('the live catalogue', () => {
     const store = openCatalogueStore(`live-${++counter}`);
     stores.push(store);
     const catalogue = tinyConf();
-    await store.save(catalogue, 'schedule.xml', indexEventFiles([catalogue.file]));
+    await store.save(catalogue, 'schedule.xml', storedSearchFor(catalogue.file).search);
     let talksRead = 0;
     const counting = {
       ...store,

@@ -4,7 +4,8 @@
  * per-term objects to rebuild, which is what lets a service worker that wakes cold answer its first keystroke
  * quickly. Change anything here and bump the version: an index of another version is rebuilt, never misread.
  */
-export const SEARCH_INDEX_VERSION = 1;
+// 2: stored as a dictionary and posting chunks (stored.ts).
+export const SEARCH_INDEX_VERSION = 2;
 
 export interface SearchIndexData {
   version: typeof SEARCH_INDEX_VERSION;
@@ -35,8 +36,6 @@ export interface SearchIndexData {
   lengthStarts: Uint32Array;
 }
 
-/** The index, or undefined when a stored value is of another version or shape (it is then rebuilt). */
-/** How many documents (talks) an index holds. */
 /** The letters of a word as a bit set (character code mod 32), as `termLetters` holds them. */
 export function lettersOf(text: string, start = 0, end = text.length): number {
   let letters = 0;
@@ -44,28 +43,7 @@ export function lettersOf(text: string, start = 0, end = text.length): number {
   return letters >>> 0;
 }
 
+/** How many documents (talks) an index holds. */
 export function documentCount(data: SearchIndexData): number {
   return data.idStarts.length - 1;
-}
-
-export function readSearchIndex(value: unknown): SearchIndexData | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const data = value as Partial<SearchIndexData>;
-  const ok =
-    data.version === SEARCH_INDEX_VERSION &&
-    typeof data.ids === 'string' &&
-    data.idStarts instanceof Uint32Array &&
-    typeof data.terms === 'string' &&
-    data.termStarts instanceof Uint32Array &&
-    data.postingStarts instanceof Uint32Array &&
-    data.summaryStarts instanceof Uint32Array &&
-    data.postingDocs instanceof Uint32Array &&
-    data.postingImpacts instanceof Float32Array &&
-    data.docWeights instanceof Float32Array &&
-    data.termsByLength instanceof Uint32Array &&
-    data.termLetters instanceof Uint32Array &&
-    data.lengthStarts instanceof Uint32Array &&
-    data.docWeights.length === data.idStarts.length - 1 &&
-    data.postingStarts.length === data.termStarts.length;
-  return ok ? (data as SearchIndexData) : undefined;
 }

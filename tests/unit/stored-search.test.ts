@@ -1,0 +1,141 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/synthetic-catalogue';
+import { eventFiles } from '../../data/catalogue';
+import { type CatalogueStore, openCatalogueStore } from '../../utils/catalogue-store';
+import { createLiveCatalogue } from '../../utils/live-catalogue';
+import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
+import { openStoredTalkSearch, storedSearchFor } from '../../utils/stored-search';
+import { findTalks } from '../../utils/talk-results';
+import { asFrabScheduleJson, type RealTalk } from '../real-talks';
+
+let counter = 0;
+const opened: CatalogueStore[] = [];
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+});
+function freshStore(): CatalogueStore {
+  const store = openCatalogueStore(`stored-search-${++counter}`);
+  opened.push(store);
+  return store;
+}
+
+const WORDS = `vitess kubernetes mysql migration sharding database service cloud native storage scaling operator cluster
+replication failover backup schema query planner index cache proxy gateway mesh tracing metrics security policy
+scheduler serverless network volume snapshot consensus raft etcd postgres kafka streaming pipeline rollout canary
+helm tenant isolation privacy region partition resharding tablet keyspace topology production incident chaos`.split(
+  /\s+/,
+);
+const NAMES = 'Ada Grace Linus Sugu Deepthi Morgan Jiten Anthony Sarah Liz Priya Chen Olga Tomás Zoë'.split(' ');
+const SURNAMES = 'Lovelace Hopper Torvalds Sougoumarane Sigireddi Tocker Vaidya Yeh Novotny Müller Ångström'.split(' ');
+
+/** Talks enough for the index to have many posting chunks and card records, as an import would make them. */
+function conference(count: number, acronym: string, seed = 7): ImportedCatalogue {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+  const talks: RealTalk[] = Array.from({ length: count }, (_, n) => ({
+    id: `${acronym}-${n}`,
+    title: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} ${n % 7 === 0 ? 'at scale' : ''}`.trim(),
+    speakers: [`${pick(NAMES)} ${pick(SURNAMES)}`],
+    event: 'Conf',
+    year: 2024,
+    summary: `${pick(WORDS)} and ${pick(WORDS)} in production, talk ${n}`,
+  }));
+  const parsed = parseScheduleFile(asFrabScheduleJson(talks, acronym), 'schedule.json');
+  if (!parsed.ok) throw new Error(parsed.error.join(' '));
+  return parsed.catalogue;
+}
+
+const QUERIES = [
+  'vitess',
+  'kuber',
+  'shardng',
+  'raft etcd',
+  'sougoumarane',
+  'deepthi sigiredy',
+  'muller',
+  'at scale',
+  'talk 1234',
+  'zz nothing like it',
+  'v',
+];
+
+describe('the popup’s search over the stored indexes', () => {
+  it('answers exactly as the background does: same talks, order, highlights and totals', async () => {
+    const store = freshStore();
+    for (const catalogue of [conference(3000, 'big'), conference(400, 'small', 11)]) {
+      await store.save(catalogue, 'schedule.json', storedSearchFor(catalogue.file).search);
+    }
+    const live = createLiveCatalogue(eventFiles, store);
+    const [from, search] = [await live.catalogue(), await live.search()];
+    const popup = openStoredTalkSearch(eventFiles, store);
+    for (const query of QUERIES) {
+      for (const limit of [30, 60]) {
+        const request = { query, filters: {}, view: 'talks' as const, limit };
+        expect(await popup.find(query, limit), query).toEqual(findTalks(request, from, search, []));
+      }
+    }
+  });
+
+  it('reads the dictionary and only the chunks and cards a query reaches', async () => {
+    const store = freshStore();
+    const catalogue = conference(3000, 'big');
+    // Small chunks, so that a query could read many of them.
+    const { search } = storedSearchFor(catalogue.file, 1024);
+    await store.save(catalogue, 'schedule.json', search);
+    const read = { postings: 0, cards: 0 };
+    const counting: CatalogueStore = {
+      ...store,
+      files: () => Promise.reject(new Error('the popup must not read the talks')),
+      postingChunks: (id, chunks) => {
+        read.postings += chunks.length;
+        return store.postingChunks(id, chunks);
+      },
+      cardChunks: (id, chunks) => {
+        read.cards += chunks.length;
+        return store.cardChunks(id, chunks);
+      },
+    };
+    const page = await openStoredTalkSearch(eventFiles, counting).find('sougoumarane', 30);
+    expect(page?.rows).toHaveLength(30);
+    expect(page?.rows.every((row) => row.talk?.speakers[0]?.name.endsWith('Sougoumarane'))).toBe(true);
+    expect(search.postings.length).toBeGreaterThan(20);
+    expect(read.postings).toBeLessThanOrEqual(2);
+    expect(read.cards).toBeLessThanOrEqual(30);
+  });
+
+  it('leaves a catalogue it has no current index for to the background, and answers once it is rebuilt', async () => {
+    const store = freshStore();
+    const catalogue = conference(300, 'conf');
+    const { search } = storedSearchFor(catalogue.file);
+    // As a database upgraded from version 3 is: the talks are there, their index is not yet.
+    await store.save(catalogue, 'schedule.json', { ...search, dictionary: { ...search.dictionary, version: 1 as 2 } });
+    const popup = openStoredTalkSearch(eventFiles, store);
+    expect(await popup.find('vitess', 30)).toBeUndefined();
+    // The background rebuilds it on its first search.
+    await (await createLiveCatalogue(eventFiles, store).search()).findLoading('vitess', { limit: 1 });
+    await expect.poll(async () => (await popup.find('vitess', 30))?.total).toBeGreaterThan(0);
+  });
+
+  it('never mixes a replaced catalogue’s chunks into what it read before, and reads afresh after', async () => {
+    const store = freshStore();
+    await store.save(conference(2000, 'conf'), 'schedule.json', storedSearchFor(conference(2000, 'conf').file).search);
+    const popup = openStoredTalkSearch(eventFiles, store);
+    expect((await popup.find('kafka', 30))?.total).toBeGreaterThan(0);
+    // Imported again (other talks, same conference) while the popup is open, before the revision notice arrives.
+    const replaced = conference(2000, 'conf', 99);
+    await store.save(replaced, 'schedule.json', storedSearchFor(replaced.file).search);
+    await expect(popup.find('helm tracing', 30)).rejects.toThrow(/changed/);
+    const live = createLiveCatalogue(eventFiles, store);
+    const request = { query: 'helm tracing', filters: {}, view: 'talks' as const, limit: 30 };
+    expect(await popup.find('helm tracing', 30)).toEqual(
+      findTalks(request, await live.catalogue(), await live.search(), []),
+    );
+  });
+
+  it('searches the bundled talks alone when nothing is imported', async () => {
+    const page = await openStoredTalkSearch(eventFiles, freshStore()).find('geo partitoning', 30);
+    expect(page?.rows[0]?.id).toBe('geo-partitioning-with-vitess');
+    expect(page?.rows[0]?.talk?.title).toBe('Geo-partitioning with Vitess');
+  });
+});

@@ -1,0 +1,184 @@
+import { buildCatalogue } from '../data/catalogue';
+import type { EventFile } from '../data/schema';
+import type { CatalogueStore } from './catalogue-store';
+import { CARDS_PER_CHUNK } from './database';
+import type { StoredDictionaries } from './early-dictionaries';
+import { searchDocumentFor, searchOver, type TalkSearch } from './search';
+import { buildSearchIndex } from './search-index/build';
+import type { SearchIndexData } from './search-index/layout';
+import {
+  type IndexDictionary,
+  lazyIndex,
+  type PostingChunk,
+  readIndexDictionary,
+  StaleIndexError,
+  splitIndex,
+} from './search-index/stored';
+import { type TalkCard, type TalkPage, talkCard } from './talk-results';
+
+/** What is stored to search an imported catalogue: its index, cut for reading on demand, and its talks' cards. */
+export interface StoredSearch {
+  dictionary: IndexDictionary;
+  postings: PostingChunk[];
+  /** The talks as lists show them, in document (file) order, `CARDS_PER_CHUNK` to a record. */
+  cards: TalkCard[][];
+}
+
+/** The index and cards of one event file, built once when it is imported (in the import worker). */
+export function storedSearchFor(
+  file: EventFile,
+  postingsPerChunk?: number,
+): { search: StoredSearch; index: SearchIndexData } {
+  const from = buildCatalogue([file]);
+  const index = buildSearchIndex(file.talks.map((talk) => searchDocumentFor(talk, from)));
+  const { dictionary, chunks } = splitIndex(index, postingsPerChunk ? { postingsPerChunk } : {});
+  const cards: TalkCard[][] = [];
+  for (let start = 0; start < file.talks.length; start += CARDS_PER_CHUNK) {
+    cards.push(file.talks.slice(start, start + CARDS_PER_CHUNK).map((talk) => talkCard(talk, from)));
+  }
+  return { search: { dictionary, postings: chunks, cards }, index };
+}
+
+/** Plain searches answered from the stored indexes, without the background. */
+export interface StoredTalkSearch {
+  /**
+   * The first `limit` talks for `query` (Talks view, no filter) and how many match, as the background would
+   * answer; undefined when the stored indexes cannot say (one is missing or still being rebuilt).
+   */
+  find(query: string, limit: number): Promise<TalkPage | undefined>;
+  /**
+   * Reads the dictionaries, then every posting chunk, a few at a time, so that later keystrokes read nothing but
+   * cards; settles (never rejects) when done or failed.
+   */
+  prepare(): Promise<void>;
+  /** Catalogues were imported or removed: read them again on next use. */
+  reset(): void;
+}
+
+interface Segments {
+  search: TalkSearch;
+  /** Loads every posting chunk not yet read. */
+  loadAll(): Promise<void>;
+  /** The card of document `doc` of segment `segment` (0 is the bundled catalogue). */
+  cards(wanted: ReadonlyArray<{ segment: number; doc: number }>): Promise<TalkCard[]>;
+}
+
+/**
+ * The popup's own search: a popup opened while the service worker sleeps would otherwise wait for it to wake and
+ * read every imported talk. This reads each imported catalogue's dictionary, then only the posting chunks and
+ * card records a query reaches, from the same database; its answers equal the background's (same indexes, in the
+ * same order, same ranking). Anything unexpected (a stale chunk, a closed database) makes it forget what it
+ * read and throw; the caller then asks the background.
+ */
+export function openStoredTalkSearch(
+  bundled: readonly EventFile[],
+  store: CatalogueStore,
+  /** The dictionaries if something read them already (the popup's early script); used for the first load only. */
+  early?: Promise<StoredDictionaries>,
+): StoredTalkSearch {
+  let segments: Promise<Segments | undefined> | undefined;
+  let first = early;
+
+  const load = async (): Promise<Segments | undefined> => {
+    const read = first?.catch((error: unknown) => {
+      // Expected on a first run and after an update (the database is missing or older): the store opens it.
+      console.info('Talkmark: the early read of the search dictionaries did not succeed; reading them again', error);
+      return store.dictionaries();
+    });
+    first = undefined;
+    const { records, dictionaries } = await (read ?? store.dictionaries());
+    const stored = new Map(dictionaries.map(({ id, index }) => [id, readIndexDictionary(index)]));
+    // In key (id) order, as the background reads the catalogues, so that equal scores rank alike.
+    const imported: Array<{ id: string; dictionary: IndexDictionary }> = [];
+    for (const { id, talkCount } of records) {
+      const dictionary = stored.get(id);
+      // Missing, of an older layout, or not matching its talks: the background rebuilds it, and answers meanwhile.
+      if (!dictionary || dictionary.docWeights.length !== talkCount) return undefined;
+      imported.push({ id, dictionary });
+    }
+    const from = buildCatalogue(bundled);
+    const bundledCards = from.talks.map((talk) => talkCard(talk, from));
+    // A person the bundled catalogue describes is described as it does everywhere (the catalogues' merge rule:
+    // the first description wins, later ones fill in what it lacks).
+    const asBundledSays = (card: TalkCard): TalkCard =>
+      card.speakers.some((speaker) => from.speakers.has(speaker.id))
+        ? {
+            ...card,
+            speakers: card.speakers.map((speaker) => {
+              const known = from.speakers.get(speaker.id);
+              const organisation = known?.organisation ?? speaker.organisation;
+              return known ? { id: speaker.id, name: known.name, ...(organisation ? { organisation } : {}) } : speaker;
+            }),
+          }
+        : card;
+    const lazy = imported.map(({ id, dictionary }) =>
+      lazyIndex(dictionary, (chunks) => store.postingChunks(id, chunks)),
+    );
+    const search = searchOver(
+      [buildSearchIndex(from.talks.map((talk) => searchDocumentFor(talk, from))), ...lazy.map((index) => index.data)],
+      async (segment, terms) => lazy[segment - 1]?.load(terms),
+    );
+    const cardRecords = imported.map(() => new Map<number, TalkCard[]>());
+    const cards = async (wanted: ReadonlyArray<{ segment: number; doc: number }>) => {
+      await Promise.all(
+        imported.map(async ({ id, dictionary }, i) => {
+          const known = cardRecords[i] as Map<number, TalkCard[]>;
+          const missing = [
+            ...new Set(
+              wanted.filter((hit) => hit.segment === i + 1).map((hit) => Math.floor(hit.doc / CARDS_PER_CHUNK)),
+            ),
+          ].filter((chunk) => !known.has(chunk));
+          if (missing.length === 0) return;
+          const found = await store.cardChunks(id, missing);
+          missing.forEach((chunk, n) => {
+            const record = found[n];
+            if (record?.build !== dictionary.build || !Array.isArray(record.cards)) throw new StaleIndexError();
+            known.set(chunk, record.cards.map(asBundledSays));
+          });
+        }),
+      );
+      return wanted.map(({ segment, doc }) => {
+        const card =
+          segment === 0
+            ? bundledCards[doc]
+            : cardRecords[segment - 1]?.get(Math.floor(doc / CARDS_PER_CHUNK))?.[doc % CARDS_PER_CHUNK];
+        if (!card) throw new StaleIndexError();
+        return card;
+      });
+    };
+    const loadAll = async () => {
+      for (const index of lazy) await index.loadAll();
+    };
+    return { search, cards, loadAll };
+  };
+
+  return {
+    async prepare() {
+      segments ??= load();
+      // A failure here is met again, and handled, by the first query.
+      await (await segments.catch(() => undefined))?.loadAll().catch(() => {});
+    },
+    async find(query, limit) {
+      segments ??= load();
+      try {
+        const ready = await segments;
+        if (!ready) {
+          segments = undefined; // look again next time: the background may have rebuilt it by then
+          return undefined;
+        }
+        const { hits, total } = await ready.search.findLoading(query, { limit });
+        const cards = await ready.cards(hits);
+        return {
+          rows: hits.map((hit, i) => ({ id: cards[i]?.id ?? hit.id, talk: cards[i], terms: hit.terms })),
+          total,
+        };
+      } catch (error) {
+        segments = undefined;
+        throw error;
+      }
+    },
+    reset() {
+      segments = undefined;
+    },
+  };
+}
