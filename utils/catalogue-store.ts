@@ -5,7 +5,6 @@ import { type CatalogueRecord, chunksOf, connectDatabase, DATABASE_NAME, type Ta
 import type { ImportedCatalogue } from './schedule-import';
 import type { PostingChunk } from './search-index/stored';
 import type { StoredSearch } from './stored-search';
-import type { TalkCard } from './talk-results';
 
 export type { CatalogueRecord } from './database';
 
@@ -25,7 +24,9 @@ export interface CatalogueStore {
   /** Some posting chunks of a catalogue's index, in the order asked (undefined where one is missing). */
   postingChunks(id: string, chunks: readonly number[]): Promise<Array<PostingChunk | undefined>>;
   /** Some records of a catalogue's talk cards, in the order asked (undefined where one is missing). */
-  cardChunks(id: string, chunks: readonly number[]): Promise<Array<{ build: string; cards: TalkCard[] } | undefined>>;
+  cardChunks(id: string, chunks: readonly number[]): Promise<Array<{ build: string; cards: string } | undefined>>;
+  /** Every record of a catalogue's talk cards, in chunk order. */
+  allCardChunks(id: string): Promise<Array<{ chunk: number; build: string; cards: string }>>;
   /** Stores a rebuilt index (and cards) for a catalogue that is (still) there. */
   saveIndex(id: string, search: StoredSearch): Promise<void>;
   /**
@@ -122,6 +123,7 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
       }),
     postingChunks: (id, chunks) => readChunks('search-postings', id, chunks),
     cardChunks: (id, chunks) => readChunks('talk-cards', id, chunks),
+    allCardChunks: (id) => run((db) => db.getAll('talk-cards', chunksOf(id))),
     saveIndex: (id, search) =>
       run(async (db) => {
         const tx = db.transaction([...CATALOGUE_STORES], 'readwrite');

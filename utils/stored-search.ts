@@ -20,8 +20,11 @@ import { type TalkCard, type TalkPage, talkCard } from './talk-results';
 export interface StoredSearch {
   dictionary: IndexDictionary;
   postings: PostingChunk[];
-  /** The talks as lists show them, in document (file) order, `CARDS_PER_CHUNK` to a record. */
-  cards: TalkCard[][];
+  /**
+   * The talks as lists show them, in document (file) order, `CARDS_PER_CHUNK` to a record, each record as JSON:
+   * a string is copied out of the database far faster than as many objects, and is parsed only when shown.
+   */
+  cards: string[];
 }
 
 /** The index and cards of one event file, built once when it is imported (in the import worker). */
@@ -32,9 +35,9 @@ export function storedSearchFor(
   const from = buildCatalogue([file]);
   const index = buildSearchIndex(file.talks.map((talk) => searchDocumentFor(talk, from)));
   const { dictionary, chunks } = splitIndex(index, postingsPerChunk ? { postingsPerChunk } : {});
-  const cards: TalkCard[][] = [];
+  const cards: string[] = [];
   for (let start = 0; start < file.talks.length; start += CARDS_PER_CHUNK) {
-    cards.push(file.talks.slice(start, start + CARDS_PER_CHUNK).map((talk) => talkCard(talk, from)));
+    cards.push(JSON.stringify(file.talks.slice(start, start + CARDS_PER_CHUNK).map((talk) => talkCard(talk, from))));
   }
   return { search: { dictionary, postings: chunks, cards }, index };
 }
@@ -118,36 +121,54 @@ export function openStoredTalkSearch(
       [buildSearchIndex(from.talks.map((talk) => searchDocumentFor(talk, from))), ...lazy.map((index) => index.data)],
       async (segment, terms) => lazy[segment - 1]?.load(terms),
     );
-    const cardRecords = imported.map(() => new Map<number, TalkCard[]>());
+    // Per imported catalogue, its card records as read (JSON), then as parsed once a card of theirs is shown.
+    const cardRecords = imported.map(() => new Map<number, string | TalkCard[]>());
+    const keep = (i: number, chunk: number, record: { build: string; cards: unknown } | undefined) => {
+      if (!record || record.build !== imported[i]?.dictionary.build || typeof record.cards !== 'string')
+        throw new StaleIndexError();
+      cardRecords[i]?.set(chunk, record.cards);
+    };
+    const cardOf = (segment: number, doc: number): TalkCard | undefined => {
+      if (segment === 0) return bundledCards[doc];
+      const chunk = Math.floor(doc / CARDS_PER_CHUNK);
+      const known = cardRecords[segment - 1];
+      let record = known?.get(chunk);
+      if (typeof record === 'string') {
+        const parsed: unknown = JSON.parse(record);
+        if (!Array.isArray(parsed)) throw new StaleIndexError();
+        record = (parsed as TalkCard[]).map(asBundledSays);
+        known?.set(chunk, record);
+      }
+      return record?.[doc % CARDS_PER_CHUNK];
+    };
     const cards = async (wanted: ReadonlyArray<{ segment: number; doc: number }>) => {
       await Promise.all(
-        imported.map(async ({ id, dictionary }, i) => {
-          const known = cardRecords[i] as Map<number, TalkCard[]>;
+        imported.map(async ({ id }, i) => {
           const missing = [
             ...new Set(
               wanted.filter((hit) => hit.segment === i + 1).map((hit) => Math.floor(hit.doc / CARDS_PER_CHUNK)),
             ),
-          ].filter((chunk) => !known.has(chunk));
+          ].filter((chunk) => !cardRecords[i]?.has(chunk));
           if (missing.length === 0) return;
           const found = await store.cardChunks(id, missing);
           missing.forEach((chunk, n) => {
-            const record = found[n];
-            if (record?.build !== dictionary.build || !Array.isArray(record.cards)) throw new StaleIndexError();
-            known.set(chunk, record.cards.map(asBundledSays));
+            keep(i, chunk, found[n]);
           });
         }),
       );
       return wanted.map(({ segment, doc }) => {
-        const card =
-          segment === 0
-            ? bundledCards[doc]
-            : cardRecords[segment - 1]?.get(Math.floor(doc / CARDS_PER_CHUNK))?.[doc % CARDS_PER_CHUNK];
+        const card = cardOf(segment, doc);
         if (!card) throw new StaleIndexError();
         return card;
       });
     };
+    // Every posting chunk, then every card record: once done, a keystroke reads nothing from the database.
     const loadAll = async () => {
       for (const index of lazy) await index.loadAll();
+      for (const [i, { id }] of imported.entries()) {
+        const records = await store.allCardChunks(id);
+        for (const record of records) if (!cardRecords[i]?.has(record.chunk)) keep(i, record.chunk, record);
+      }
     };
     return { search, cards, loadAll };
   };

@@ -131,7 +131,7 @@ describe('the catalogue store', () => {
     expect((await store.indexes()).map((entry) => [entry.id, entry.chunks.length])).toEqual([['other', 1]]);
     expect(await store.cardChunks('tinyconf2024', [0])).toEqual([undefined]);
     expect(await store.postingChunks('tinyconf2024', [0])).toEqual([undefined]);
-    expect((await store.cardChunks('other', [0]))[0]?.cards).toHaveLength(3);
+    expect(JSON.parse((await store.cardChunks('other', [0]))[0]?.cards ?? '[]')).toHaveLength(3);
     expect((await store.keys()).map((entry) => entry.id)).toEqual(['other']);
     expect(await favourites.list()).toEqual([{ talkId: 'tinyconf2024/105', starredAt: 5 }]);
   });

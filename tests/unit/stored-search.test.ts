@@ -104,6 +104,31 @@ describe('the popup’s search over the stored indexes', () => {
     expect(read.cards).toBeLessThanOrEqual(30);
   });
 
+  it('once prepared, answers every keystroke from memory', async () => {
+    const store = freshStore();
+    const catalogue = conference(3000, 'big');
+    await store.save(catalogue, 'schedule.json', storedSearchFor(catalogue.file, 1024).search);
+    let reads = 0;
+    const counting: CatalogueStore = {
+      ...store,
+      postingChunks: (id, chunks) => {
+        reads += 1;
+        return store.postingChunks(id, chunks);
+      },
+      cardChunks: (id, chunks) => {
+        reads += 1;
+        return store.cardChunks(id, chunks);
+      },
+    };
+    const popup = openStoredTalkSearch(eventFiles, counting);
+    await popup.prepare();
+    expect(reads).toBeGreaterThan(0);
+    reads = 0;
+    for (const query of ['k', 'ku', 'kub', 'kubernetse', 'raft etcd', 'zz nothing']) await popup.find(query, 30);
+    expect(reads).toBe(0);
+    expect((await popup.find('kubernetes', 30))?.rows[0]?.talk?.title).toMatch(/kubernetes/);
+  });
+
   it('leaves a catalogue it has no current index for to the background, and answers once it is rebuilt', async () => {
     const store = freshStore();
     const catalogue = conference(300, 'conf');
