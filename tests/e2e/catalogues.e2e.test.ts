@@ -101,6 +101,25 @@ describe('importing a conference schedule', () => {
     await popup.close();
   });
 
+  it('answers a typed search from its own stored index, even when the background cannot answer at all', async () => {
+    const popup = await browser.context.newPage();
+    // Every message to the background fails, as when its worker cannot start.
+    await popup.addInitScript(() => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: unknown } } }).chrome.runtime;
+      runtime.sendMessage = () => Promise.reject(new Error('Could not establish connection.'));
+    });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByRole('combobox', { name: 'Search talks' }).fill('shardng mysql');
+    await expect.poll(async () => (await resultTitles(popup))[0]).toBe(SHARDING);
+    expect(await popup.getByRole('listbox').getByRole('option').first().locator('.result-speakers').textContent()).toBe(
+      'Sugu Sougoumarane (PlanetScale) and Ana Müller',
+    );
+    // What only the background knows (favourites) says it could not be reached, in words.
+    await popup.getByRole('tab', { name: /Favourites/ }).click();
+    await expect.poll(() => popup.getByText(/background/i).count()).toBeGreaterThan(0);
+    await popup.close();
+  });
+
   it('shows the panel on the imported talk’s recording, starred, with related talks from both catalogues', async () => {
     const youtube = await browser.context.newPage();
     await youtube.goto(`https://www.youtube.com/watch?v=${SHARDING_VIDEO}`);
