@@ -66,9 +66,21 @@ export default defineBackground(() => {
     });
 
   const answer = async (request: Request) => {
-    // Most videos are in no catalogue and name nobody in it: say so before reading any talk.
-    if (request.type === 'panel/for-video' && !(await live.mayHavePanel(request.videoId, request.title))) {
-      return { ok: true, value: null };
+    if (request.type === 'panel/for-video') {
+      // Most videos are in no catalogue and name nobody in it: say so before reading any talk.
+      if (!(await live.mayHavePanel(request.videoId, request.title))) return { ok: true, value: null };
+      // A catalogue talk's own details come first when the catalogue is large and not read yet; the panel asks
+      // again for its related talks, which need it.
+      if (!request.waitForRelated) {
+        const talk = await live.quickPanelTalk(request.videoId).catch((error: unknown) => {
+          console.warn('Talkmark: the stored card of this video could not be read; working out the whole panel', error);
+          return undefined;
+        });
+        if (talk) {
+          void live.search().catch(() => {}); // the next question needs it: start reading now
+          return { ok: true, value: { kind: 'talk', talk, related: [], relatedPending: true } };
+        }
+      }
     }
     // The popup and the panel will search: a woken worker reads the index alongside the talks, not after them.
     // Favourites requests never search, so they do not read it.

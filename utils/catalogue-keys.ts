@@ -9,6 +9,11 @@ import { MAX_NAME_WORDS, phrasesOf, tokenize } from './words';
  */
 export interface CatalogueKeys {
   videoIds: string[];
+  /**
+   * The document (position in the file) of each video's talk: with the stored cards, the panel can show the talk
+   * before the catalogue is read. Absent in keys stored before it existed.
+   */
+  videoDocs?: number[];
   /** Speakers' names and the event's subjects, as normalised words joined by spaces. */
   names: string[];
 }
@@ -16,6 +21,7 @@ export interface CatalogueKeys {
 export function catalogueKeys(file: EventFile): CatalogueKeys {
   return {
     videoIds: file.talks.flatMap((talk) => talk.videoId ?? []),
+    videoDocs: file.talks.flatMap((talk, doc) => (talk.videoId ? [doc] : [])),
     names: [...file.speakers.map((speaker) => speaker.name), ...file.event.subjects]
       .map((name) => tokenize(name).join(' '))
       .filter(Boolean),

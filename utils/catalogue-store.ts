@@ -1,6 +1,5 @@
 import type { IDBPTransaction } from 'idb';
 import type { EventFile } from '../data/schema';
-import { catalogueKeys } from './catalogue-keys';
 import { type CatalogueRecord, chunksOf, connectDatabase, DATABASE_NAME, type TalkmarkDB } from './database';
 import type { ImportedCatalogue } from './schedule-import';
 import type { PostingChunk } from './search-index/stored';
@@ -55,6 +54,7 @@ function writeSearch(tx: WriteTransaction, id: string, search: StoredSearch, wri
   writes.push(tx.objectStore('search-postings').delete(chunksOf(id)));
   writes.push(tx.objectStore('talk-cards').delete(chunksOf(id)));
   writes.push(tx.objectStore('search-indexes').put({ id, index: search.dictionary }));
+  writes.push(tx.objectStore('catalogue-keys').put({ id, keys: search.keys }));
   search.postings.forEach((chunk, n) => {
     writes.push(tx.objectStore('search-postings').put({ catalogueId: id, chunk: n, ...chunk }));
   });
@@ -145,7 +145,6 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
         await commitAll(tx, (writes) => {
           writes.push(tx.objectStore('catalogues').put(record));
           writes.push(tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }));
-          writes.push(tx.objectStore('catalogue-keys').put({ id: catalogue.id, keys: catalogueKeys(catalogue.file) }));
           writeSearch(tx, catalogue.id, search, writes);
         });
         return { replaced };

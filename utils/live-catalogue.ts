@@ -2,10 +2,15 @@ import { buildCatalogue, type Catalogue } from '../data/catalogue';
 import type { EventFile } from '../data/schema';
 import { type CatalogueKeys, catalogueKeys, createPanelGate, readCatalogueKeys } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
+import { CARDS_PER_CHUNK } from './database';
+import { type PanelTalk, panelTalk, panelTalkOfCard } from './panel-content';
 import { indexEventFiles, searchOver, type TalkSearch } from './search';
 import type { SearchIndexData } from './search-index/layout';
 import { joinIndex, readIndexDictionary } from './search-index/stored';
-import { storedSearchFor } from './stored-search';
+import { asCatalogueSays, cardIn, storedSearchFor } from './stored-search';
+
+/** Imported talks from which the panel shows its talk first and its related talks once the catalogue is read. */
+const QUICK_PANEL_FROM = 2_000;
 
 /** The catalogue every view sees: the bundled events, then every imported one, with its search. */
 export interface LiveCatalogue {
@@ -16,6 +21,12 @@ export interface LiveCatalogue {
    * answered from the small stored keys: most videos have none, and need not wake 50,000 talks to say so.
    */
   mayHavePanel(videoId: string, title?: string): Promise<boolean>;
+  /**
+   * The talk of a catalogue video as the panel shows it, from the stored keys and one card record, while the
+   * catalogue is not read yet and is large (reading it takes a woken worker half a second at 50,000 talks);
+   * undefined otherwise, and the panel is then worked out whole.
+   */
+  quickPanelTalk(videoId: string): Promise<PanelTalk | undefined>;
   /** Imports changed: read them again on next use. */
   invalidate(): void;
 }
@@ -37,6 +48,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
 
   const loaded = cachedUntilReset(async (): Promise<Loaded> => {
     const imported = await store.files();
+    whole = true;
     return { catalogue: buildCatalogue([...bundled, ...imported]), imported };
   });
   const load = () =>
@@ -52,13 +64,24 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       return [];
     });
 
-  const gate = cachedUntilReset(async () => {
+  const storedKeys = cachedUntilReset(async () => {
     const [records, stored] = await Promise.all([store.list(), store.keys()]);
-    const keys = stored.map((entry) => readCatalogueKeys(entry.keys));
+    const keys = stored.map((entry) => ({ id: entry.id, keys: readCatalogueKeys(entry.keys) }));
+    const importedTalks = records.reduce((sum, record) => sum + record.talkCount, 0);
     // Keys missing or unreadable for some catalogue: no shortcut, every video is looked up in full.
-    if (keys.length !== records.length || keys.some((key) => !key)) return () => true;
-    return createPanelGate([...bundled.map(catalogueKeys), ...(keys as CatalogueKeys[])]);
+    if (keys.length !== records.length || keys.some((entry) => !entry.keys))
+      return { keys: [], importedTalks, mayHave: () => true };
+    const gate = createPanelGate([...bundled.map(catalogueKeys), ...keys.map((entry) => entry.keys as CatalogueKeys)]);
+    return { keys, importedTalks, mayHave: gate };
   });
+  const keysRead = () =>
+    storedKeys.get().catch((error: unknown) => {
+      console.error('Talkmark: catalogue keys could not be read', error);
+      return { keys: [], importedTalks: 0, mayHave: () => true };
+    });
+  // Set once the whole catalogue has been read: the panel is then worked out whole at once.
+  let whole = false;
+  const bundledCatalogue = buildCatalogue(bundled);
 
   const search = cachedUntilReset(async (): Promise<TalkSearch> => {
     const [{ imported }, stored] = await Promise.all([load(), readIndexes()]);
@@ -89,15 +112,30 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
   return {
     catalogue: async () => (await load()).catalogue,
     async mayHavePanel(videoId, title) {
-      const mayHave = await gate.get().catch((error: unknown) => {
-        console.error('Talkmark: catalogue keys could not be read', error);
-        return () => true;
-      });
-      return mayHave(videoId, title);
+      return (await keysRead()).mayHave(videoId, title);
+    },
+    async quickPanelTalk(videoId) {
+      const { keys, importedTalks } = await keysRead();
+      if (whole || importedTalks < QUICK_PANEL_FROM) return undefined;
+      const bundledTalk = bundledCatalogue.talksByVideoId.get(videoId);
+      if (bundledTalk) return panelTalk(bundledTalk, bundledCatalogue);
+      // The first catalogue with this video has its talk, as in the whole catalogue.
+      for (const { id, keys: catalogueKeys } of keys) {
+        const at = catalogueKeys?.videoIds.indexOf(videoId) ?? -1;
+        if (at < 0) continue;
+        const doc = catalogueKeys?.videoDocs?.[at];
+        if (doc === undefined) return undefined;
+        const [record] = await store.cardChunks(id, [Math.floor(doc / CARDS_PER_CHUNK)]);
+        const card = cardIn(record, doc);
+        // A card of another import (the catalogue replaced since its keys were read) is not this video's.
+        return card?.url?.includes(videoId) ? panelTalkOfCard(asCatalogueSays(card, bundledCatalogue)) : undefined;
+      }
+      return undefined;
     },
     search: () => search.get(),
     invalidate() {
-      for (const cached of [loaded, storedIndexes, gate, search]) cached.reset();
+      whole = false;
+      for (const cached of [loaded, storedIndexes, storedKeys, search]) cached.reset();
     },
   };
 }

@@ -10,7 +10,7 @@ import type { TalkPage, TalkQuery } from './talk-results';
  * catalogue's rankings. Content scripts run in YouTube's origin, where IndexedDB would be YouTube's, so they ask.
  */
 export type Request =
-  | { type: 'panel/for-video'; videoId: string; title?: string }
+  | { type: 'panel/for-video'; videoId: string; title?: string; waitForRelated?: boolean }
   | ({ type: 'talks/search' } & TalkQuery)
   | { type: 'talks/choices' }
   | { type: 'favourites/list' }
@@ -106,7 +106,12 @@ export function parseRequest(message: unknown): Request | undefined {
       return typeof m.videoId === 'string' &&
         m.videoId.length <= 64 &&
         (m.title === undefined || typeof m.title === 'string')
-        ? { type: m.type, videoId: m.videoId, ...(typeof m.title === 'string' ? { title: m.title.slice(0, 500) } : {}) }
+        ? {
+            type: m.type,
+            videoId: m.videoId,
+            ...(typeof m.title === 'string' ? { title: m.title.slice(0, 500) } : {}),
+            ...(m.waitForRelated === true ? { waitForRelated: true } : {}),
+          }
         : undefined;
     case 'talks/search': {
       const filters = parseFilters(m.filters);

@@ -1,15 +1,25 @@
-import { type Catalogue, eventOf, speakersOf, talkUrl } from '../data/catalogue';
+import { type Catalogue, speakersOf, talkUrl } from '../data/catalogue';
 import type { Talk, TalkKind } from '../data/schema';
 import type { Message } from './i18n';
 import { type RelatedTalk, rankRelatedTalks, talksForVideoTitle } from './related-talks';
 import type { TalkSearch } from './search';
+import { type TalkCard, talkCard } from './talk-results';
 
 /**
  * What the YouTube panel shows, ready to render and to send between contexts: the background works it out from
  * the catalogue, so the content script (loaded on every YouTube page) carries neither the catalogue nor ranking.
  */
 export type PanelContent =
-  | { kind: 'talk'; talk: PanelTalk; related: PanelRelated[] }
+  | {
+      kind: 'talk';
+      talk: PanelTalk;
+      related: PanelRelated[];
+      /**
+       * The talk is shown before the related talks are known: a woken service worker reads this talk alone
+       * first, then the catalogue the ranking needs. The panel asks again, with `waitForRelated`.
+       */
+      relatedPending?: boolean;
+    }
   | { kind: 'about'; related: PanelRelated[] };
 
 export interface PanelTalk {
@@ -61,17 +71,22 @@ export function panelFor(
   return about.length > 0 ? { kind: 'about', related: about.map((r) => related(r, from)) } : undefined;
 }
 
-function panelTalk(talk: Talk, from: Catalogue): PanelTalk {
+export function panelTalk(talk: Talk, from: Catalogue): PanelTalk {
+  return panelTalkOfCard(talkCard(talk, from));
+}
+
+/** The panel's view of a talk from its card (what lists show, with the speakers' roles). */
+export function panelTalkOfCard(card: TalkCard): PanelTalk {
   return {
-    id: talk.id,
-    title: talk.title,
-    kind: talk.kind,
-    eventName: eventOf(talk, from)?.name ?? '',
-    speakers: speakersOf(talk, from).map((speaker) => [
+    id: card.id,
+    title: card.title,
+    kind: card.kind,
+    eventName: card.eventName,
+    speakers: card.speakers.map((speaker) => [
       speaker.name,
       ...[speaker.organisation, speaker.role].filter((about): about is string => !!about),
     ]),
-    ...(talk.startSeconds ? { startSeconds: talk.startSeconds } : {}),
+    ...(card.startSeconds ? { startSeconds: card.startSeconds } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
-import { buildCatalogue } from '../data/catalogue';
+import { buildCatalogue, type Catalogue } from '../data/catalogue';
 import type { EventFile } from '../data/schema';
+import { type CatalogueKeys, catalogueKeys } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
 import { CARDS_PER_CHUNK } from './database';
 import type { StoredDictionaries } from './early-dictionaries';
@@ -18,6 +19,8 @@ import { type TalkCard, type TalkPage, talkCard } from './talk-results';
 
 /** What is stored to search an imported catalogue: its index, cut for reading on demand, and its talks' cards. */
 export interface StoredSearch {
+  /** Its videos and names, for the YouTube panel (catalogue-keys.ts). */
+  keys: CatalogueKeys;
   dictionary: IndexDictionary;
   postings: PostingChunk[];
   /**
@@ -39,7 +42,33 @@ export function storedSearchFor(
   for (let start = 0; start < file.talks.length; start += CARDS_PER_CHUNK) {
     cards.push(JSON.stringify(file.talks.slice(start, start + CARDS_PER_CHUNK).map((talk) => talkCard(talk, from))));
   }
-  return { search: { dictionary, postings: chunks, cards }, index };
+  return { search: { keys: catalogueKeys(file), dictionary, postings: chunks, cards }, index };
+}
+
+/**
+ * A stored card with its speakers as the whole catalogue describes them: a person the bundled catalogue
+ * describes is described as it does everywhere (the catalogues' merge rule: the first description wins, later
+ * ones fill in what it lacks).
+ */
+export function asCatalogueSays(card: TalkCard, bundled: Catalogue): TalkCard {
+  if (!card.speakers.some((speaker) => bundled.speakers.has(speaker.id))) return card;
+  return {
+    ...card,
+    speakers: card.speakers.map((speaker) => {
+      const known = bundled.speakers.get(speaker.id);
+      if (!known) return speaker;
+      const organisation = known.organisation ?? speaker.organisation;
+      const role = known.role ?? speaker.role;
+      return { id: speaker.id, name: known.name, ...(organisation ? { organisation } : {}), ...(role ? { role } : {}) };
+    }),
+  };
+}
+
+/** The card of document `doc` from a stored card record's JSON, or undefined when it is not there. */
+export function cardIn(record: { cards: unknown } | undefined, doc: number): TalkCard | undefined {
+  if (typeof record?.cards !== 'string') return undefined;
+  const cards: unknown = JSON.parse(record.cards);
+  return Array.isArray(cards) ? (cards[doc % CARDS_PER_CHUNK] as TalkCard | undefined) : undefined;
 }
 
 /** Plain searches answered from the stored indexes, without the background. */
@@ -101,19 +130,7 @@ export function openStoredTalkSearch(
     }
     const from = buildCatalogue(bundled);
     const bundledCards = from.talks.map((talk) => talkCard(talk, from));
-    // A person the bundled catalogue describes is described as it does everywhere (the catalogues' merge rule:
-    // the first description wins, later ones fill in what it lacks).
-    const asBundledSays = (card: TalkCard): TalkCard =>
-      card.speakers.some((speaker) => from.speakers.has(speaker.id))
-        ? {
-            ...card,
-            speakers: card.speakers.map((speaker) => {
-              const known = from.speakers.get(speaker.id);
-              const organisation = known?.organisation ?? speaker.organisation;
-              return known ? { id: speaker.id, name: known.name, ...(organisation ? { organisation } : {}) } : speaker;
-            }),
-          }
-        : card;
+    const asBundledSays = (card: TalkCard) => asCatalogueSays(card, from);
     const lazy = imported.map(({ id, dictionary }) =>
       lazyIndex(dictionary, (chunks) => store.postingChunks(id, chunks)),
     );

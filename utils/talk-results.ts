@@ -9,7 +9,8 @@ export interface TalkCard {
   id: string;
   kind: TalkKind;
   title: string;
-  speakers: Array<{ id: string; name: string; organisation?: string }>;
+  /** `role` is for the YouTube panel, which shows it; lists show the organisation only. */
+  speakers: Array<{ id: string; name: string; organisation?: string; role?: string }>;
   eventName: string;
   startSeconds?: number;
   /** Where opening it goes; absent when the source gives no recording and no page. */
@@ -47,10 +48,11 @@ export function talkCard(talk: Talk, from: Catalogue): TalkCard {
     id: talk.id,
     kind: talk.kind,
     title: talk.title,
-    speakers: speakersOf(talk, from).map(({ id, name, organisation }) => ({
+    speakers: speakersOf(talk, from).map(({ id, name, organisation, role }) => ({
       id,
       name,
       ...(organisation ? { organisation } : {}),
+      ...(role ? { role } : {}),
     })),
     eventName: eventOf(talk, from)?.name ?? '',
     ...(talk.startSeconds ? { startSeconds: talk.startSeconds } : {}),

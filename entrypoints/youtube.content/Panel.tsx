@@ -46,11 +46,15 @@ export function Panel({ content, favourite, collapsed, onCollapsedChange, onSeek
         <div id="talkmark-panel-body">
           {content.kind === 'talk' ? <CurrentTalk talk={content.talk} favourite={favourite} onSeek={onSeek} /> : null}
           <h2 class="related-heading">{t(content.kind === 'talk' ? 'panel_related' : 'panel_from_catalogue')}</h2>
-          <ul class="related">
-            {content.related.map((related) => (
-              <RelatedItem key={related.id} related={related} />
-            ))}
-          </ul>
+          {content.kind === 'talk' && content.relatedPending ? (
+            <p class="related-pending">{t('panel_related_pending')}</p>
+          ) : (
+            <ul class="related">
+              {content.related.map((related) => (
+                <RelatedItem key={related.id} related={related} />
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </section>

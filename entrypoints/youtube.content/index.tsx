@@ -154,6 +154,7 @@ class PanelController {
     if (known) {
       this.staleTitle = undefined; // decided by the id; the title does not matter
       this.content = known;
+      if (known.kind === 'talk' && known.relatedPending) void this.completeRelated(navigation, videoId);
       await this.refreshStar();
     } else {
       this.judgeTitle(videoId);
@@ -197,10 +198,25 @@ class PanelController {
     });
   }
 
+  /** The talk was shown before its related talks were known: asks for them, and shows them (or none) when they come. */
+  private async completeRelated(navigation: number, videoId: string): Promise<void> {
+    const whole = await this.askPanel(videoId, undefined, true);
+    if (navigation !== this.navigation || this.content?.kind !== 'talk') return;
+    this.content = whole?.kind === 'talk' ? whole : { ...this.content, relatedPending: false };
+    this.rerender();
+  }
+
   /** The panel the background works out for this video (and title); none when it cannot be asked. */
-  private async askPanel(videoId: string, title?: string): Promise<PanelContent | undefined> {
+  private async askPanel(videoId: string, title?: string, waitForRelated = false): Promise<PanelContent | undefined> {
     try {
-      return (await askBackground({ type: 'panel/for-video', videoId, ...(title ? { title } : {}) })) ?? undefined;
+      return (
+        (await askBackground({
+          type: 'panel/for-video',
+          videoId,
+          ...(title ? { title } : {}),
+          ...(waitForRelated ? { waitForRelated } : {}),
+        })) ?? undefined
+      );
     } catch (error) {
       // The extension was reloaded or updated under this page: stay quiet on the page, say why in the console.
       console.warn('Talkmark: no panel for this video, the background did not answer', error);

@@ -29,6 +29,18 @@ describe('who may ask what', () => {
     for (const any of [panel, star, importing, searching]) expect(mayAsk('extension-page', any)).toBe(true);
   });
 
+  it('asks for a panel’s related talks only with a true flag', () => {
+    expect(parseRequest({ type: 'panel/for-video', videoId: 'v', waitForRelated: true })).toEqual({
+      type: 'panel/for-video',
+      videoId: 'v',
+      waitForRelated: true,
+    });
+    expect(parseRequest({ type: 'panel/for-video', videoId: 'v', waitForRelated: 'yes' })).toEqual({
+      type: 'panel/for-video',
+      videoId: 'v',
+    });
+  });
+
   it('measures an import’s size itself: a size the sender claims is not even read', () => {
     expect(parseRequest({ type: 'favourites/import', text: 'x', size: 1 })).toEqual({
       type: 'favourites/import',

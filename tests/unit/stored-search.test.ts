@@ -4,6 +4,7 @@ import { seededRandom } from '../../bench/synthetic-catalogue';
 import { eventFiles } from '../../data/catalogue';
 import { type CatalogueStore, openCatalogueStore } from '../../utils/catalogue-store';
 import { createLiveCatalogue } from '../../utils/live-catalogue';
+import { panelFor } from '../../utils/panel-content';
 import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
 import { openStoredTalkSearch, storedSearchFor } from '../../utils/stored-search';
 import { findTalks } from '../../utils/talk-results';
@@ -39,6 +40,7 @@ function conference(count: number, acronym: string, seed = 7): ImportedCatalogue
     speakers: [`${pick(NAMES)} ${pick(SURNAMES)}`],
     event: 'Conf',
     year: 2024,
+    ...(n % 3 === 0 ? { youtubeId: `${acronym.slice(0, 3)}${String(n).padStart(8, '0')}` } : {}),
     summary: `${pick(WORDS)} and ${pick(WORDS)} in production, talk ${n}`,
   }));
   const parsed = parseScheduleFile(asFrabScheduleJson(talks, acronym), 'schedule.json');
@@ -162,5 +164,34 @@ describe('the popup’s search over the stored indexes', () => {
     const page = await openStoredTalkSearch(eventFiles, freshStore()).find('geo partitoning', 30);
     expect(page?.rows[0]?.id).toBe('geo-partitioning-with-vitess');
     expect(page?.rows[0]?.talk?.title).toBe('Geo-partitioning with Vitess');
+  });
+});
+
+describe('the YouTube panel of a large imported catalogue, before the catalogue is read', () => {
+  it('shows the talk from its stored card exactly as the whole catalogue would, reading no talks', async () => {
+    const store = freshStore();
+    const big = conference(3000, 'big');
+    await store.save(big, 'schedule.json', storedSearchFor(big.file).search);
+    const noTalks: CatalogueStore = { ...store, files: () => Promise.reject(new Error('no talks may be read')) };
+    const cold = createLiveCatalogue(eventFiles, noTalks);
+    const whole = createLiveCatalogue(eventFiles, store);
+    for (const video of ['big00000300', 'big00002997', 'big00000000']) {
+      const expected = panelFor(video, undefined, await whole.catalogue(), await whole.search());
+      expect(expected?.kind).toBe('talk');
+      expect(await cold.quickPanelTalk(video)).toEqual(expected?.kind === 'talk' ? expected.talk : undefined);
+    }
+    // A bundled talk's video: the bundled catalogue says it, as it does in the whole.
+    expect((await cold.quickPanelTalk('OCS45iy5v1M'))?.title).toBe('How to Migrate a MySQL Database to Vitess');
+    expect(await cold.quickPanelTalk('not-a-video')).toBeUndefined();
+    // Once the catalogue has been read, the whole panel is as quick: no shortcut.
+    await whole.catalogue();
+    expect(await whole.quickPanelTalk('big00000300')).toBeUndefined();
+  });
+
+  it('takes no shortcut for a small catalogue, whose whole panel is quick anyway', async () => {
+    const store = freshStore();
+    const small = conference(300, 'sml');
+    await store.save(small, 'schedule.json', storedSearchFor(small.file).search);
+    expect(await createLiveCatalogue(eventFiles, store).quickPanelTalk('sml00000003')).toBeUndefined();
   });
 });
