@@ -82,6 +82,8 @@ export default defineBackground(() => {
         }
       }
     }
+    // The panel's star: the favourites alone say it, without waiting for the catalogue.
+    if (request.type === 'favourites/has') return answerRequest(request, store, () => true, announceChange);
     // The popup and the panel will search: a woken worker reads the index alongside the talks, not after them.
     // Favourites requests never search, so they do not read it.
     // (A failure here surfaces in the request that awaits the search.)

@@ -7,6 +7,7 @@ import { watchStorageKey } from './watch-storage';
 /** How views (popup, YouTube panel) read and change favourites: always through the background. */
 export const favouritesClient = {
   list: (): Promise<FavouriteEntry[]> => ask({ type: 'favourites/list' }),
+  has: (talkId: string): Promise<boolean> => ask({ type: 'favourites/has', talkId }),
   set: (talkId: string, starred: boolean): Promise<FavouriteEntry[]> =>
     ask({ type: 'favourites/set', talkId, starred }),
   importFile: (text: string): Promise<MergeReport> => ask({ type: 'favourites/import', text }),

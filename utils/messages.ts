@@ -14,6 +14,8 @@ export type Request =
   | ({ type: 'talks/search' } & TalkQuery)
   | { type: 'talks/choices' }
   | { type: 'favourites/list' }
+  /** Whether one talk is starred: answered from the favourites alone, never waiting for the catalogue. */
+  | { type: 'favourites/has'; talkId: string }
   | { type: 'favourites/set'; talkId: string; starred: boolean }
   | { type: 'favourites/import'; text: string };
 
@@ -23,6 +25,7 @@ export interface ResponseValues {
   'talks/search': TalkPage;
   'talks/choices': FilterChoices;
   'favourites/list': FavouriteEntry[];
+  'favourites/has': boolean;
   'favourites/set': FavouriteEntry[];
   'favourites/import': MergeReport;
 }
@@ -75,6 +78,7 @@ export function senderKind(sender: Sender, extensionId: string, extensionOrigin:
 const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set([
   'panel/for-video',
   'favourites/list',
+  'favourites/has',
   'favourites/set',
 ]);
 
@@ -126,6 +130,8 @@ export function parseRequest(message: unknown): Request | undefined {
     case 'talks/choices':
     case 'favourites/list':
       return { type: m.type };
+    case 'favourites/has':
+      return typeof m.talkId === 'string' && m.talkId.length <= 200 ? { type: m.type, talkId: m.talkId } : undefined;
     case 'favourites/set':
       return typeof m.talkId === 'string' && m.talkId.length <= 200 && typeof m.starred === 'boolean'
         ? { type: m.type, talkId: m.talkId, starred: m.starred }

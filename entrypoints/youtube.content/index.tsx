@@ -232,7 +232,7 @@ class PanelController {
     let starred = this.starred;
     let error: string | undefined;
     try {
-      starred = (await favouritesClient.list()).some((favourite) => favourite.talkId === talk.id);
+      starred = await favouritesClient.has(talk.id);
     } catch (caught) {
       error = messageOf(caught);
     }

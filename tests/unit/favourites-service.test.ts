@@ -26,6 +26,13 @@ describe('the background’s favourites service', () => {
     expect(onChanged).toHaveBeenCalledOnce();
   });
 
+  it('says whether one talk is starred', async () => {
+    const { ask } = setup();
+    expect(await ask({ type: 'favourites/has', talkId: 'vitess-keynote' })).toEqual({ ok: true, value: false });
+    await ask({ type: 'favourites/set', talkId: 'vitess-keynote', starred: true });
+    expect(await ask({ type: 'favourites/has', talkId: 'vitess-keynote' })).toEqual({ ok: true, value: true });
+  });
+
   it('refuses to star a talk it does not know, but lets any star be removed', async () => {
     const { ask, store } = setup();
     expect(await ask({ type: 'favourites/set', talkId: 'nope', starred: true })).toMatchObject({ ok: false });
@@ -71,6 +78,8 @@ describe('the background’s favourites service', () => {
 describe('parseRequest', () => {
   it.each([
     [{ type: 'favourites/list' }, true],
+    [{ type: 'favourites/has', talkId: 'a' }, true],
+    [{ type: 'favourites/has' }, false],
     [{ type: 'panel/for-video', videoId: 'two3TzF9mVY' }, true],
     [{ type: 'panel/for-video', videoId: 'two3TzF9mVY', title: 'Vitess' }, true],
     [{ type: 'panel/for-video', videoId: 'two3TzF9mVY', title: 42 }, false],

@@ -22,7 +22,12 @@ describe('who may ask what', () => {
     const star = request({ type: 'favourites/set', talkId: 'a', starred: true });
     const importing = request({ type: 'favourites/import', text: '{}' });
     const searching = request({ type: 'talks/search', query: '', view: 'talks', limit: 30, filters: {} });
-    for (const allowed of [panel, star, request({ type: 'favourites/list' })])
+    for (const allowed of [
+      panel,
+      star,
+      request({ type: 'favourites/list' }),
+      request({ type: 'favourites/has', talkId: 'a' }),
+    ])
       expect(mayAsk('content-script', allowed)).toBe(true);
     expect(mayAsk('content-script', importing)).toBe(false);
     expect(mayAsk('content-script', searching)).toBe(false);
