@@ -76,10 +76,8 @@ export default defineBackground(() => {
           console.warn('Talkmark: the stored card of this video could not be read; working out the whole panel', error);
           return undefined;
         });
-        if (talk) {
-          void live.search().catch(() => {}); // the next question needs it: start reading now
-          return { ok: true, value: { kind: 'talk', talk, related: [], relatedPending: true } };
-        }
+        // Not reading the catalogue yet: the panel first asks for its star, a small read this would hold up.
+        if (talk) return { ok: true, value: { kind: 'talk', talk, related: [], relatedPending: true } };
       }
     }
     // The panel's star: the favourites alone say it, without waiting for the catalogue.

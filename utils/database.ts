@@ -1,6 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { EventFile } from '../data/schema';
-import type { CatalogueKeys } from './catalogue-keys';
+import type { StoredCatalogueKeys } from './catalogue-keys';
 import { DATABASE_NAME, DATABASE_VERSION } from './database-version';
 import type { CatalogueFormat } from './schedule-import/draft';
 import type { IndexDictionary, PostingChunk } from './search-index/stored';
@@ -46,7 +46,7 @@ export interface TalkmarkDB extends DBSchema {
   /** Each imported catalogue's videos and names: enough to tell a video has no panel without reading its talks. */
   'catalogue-keys': {
     key: string;
-    value: { id: string; keys: CatalogueKeys };
+    value: { id: string; keys: StoredCatalogueKeys };
   };
   /**
    * Each imported catalogue's search dictionary, built when it is imported, so no view waits for one to be built.

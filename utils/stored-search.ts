@@ -1,6 +1,6 @@
 import { buildCatalogue, type Catalogue } from '../data/catalogue';
 import type { EventFile } from '../data/schema';
-import { type CatalogueKeys, catalogueKeys } from './catalogue-keys';
+import { catalogueKeys, type StoredCatalogueKeys, storedKeysOf } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
 import { CARDS_PER_CHUNK } from './database';
 import type { StoredDictionaries } from './early-dictionaries';
@@ -20,7 +20,7 @@ import { type TalkCard, type TalkPage, talkCard } from './talk-results';
 /** What is stored to search an imported catalogue: its index, cut for reading on demand, and its talks' cards. */
 export interface StoredSearch {
   /** Its videos and names, for the YouTube panel (catalogue-keys.ts). */
-  keys: CatalogueKeys;
+  keys: StoredCatalogueKeys;
   dictionary: IndexDictionary;
   postings: PostingChunk[];
   /**
@@ -42,7 +42,7 @@ export function storedSearchFor(
   for (let start = 0; start < file.talks.length; start += CARDS_PER_CHUNK) {
     cards.push(JSON.stringify(file.talks.slice(start, start + CARDS_PER_CHUNK).map((talk) => talkCard(talk, from))));
   }
-  return { search: { keys: catalogueKeys(file), dictionary, postings: chunks, cards }, index };
+  return { search: { keys: storedKeysOf(catalogueKeys(file)), dictionary, postings: chunks, cards }, index };
 }
 
 /**

@@ -154,8 +154,9 @@ class PanelController {
     if (known) {
       this.staleTitle = undefined; // decided by the id; the title does not matter
       this.content = known;
-      if (known.kind === 'talk' && known.relatedPending) void this.completeRelated(navigation, videoId);
       await this.refreshStar();
+      // After the star: reading the catalogue for the related talks would hold up the small read of the star.
+      if (known.kind === 'talk' && known.relatedPending) void this.completeRelated(navigation, videoId);
     } else {
       this.judgeTitle(videoId);
       // YouTube may take a while to replace the previous title; past this, judge whatever it shows.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, eventFiles } from '../../data/catalogue';
-import { catalogueKeys, createPanelGate } from '../../utils/catalogue-keys';
+import { catalogueKeys, createPanelGate, readCatalogueKeys, storedKeysOf } from '../../utils/catalogue-keys';
 import { panelFor } from '../../utils/panel-content';
 import { parseScheduleFile } from '../../utils/schedule-import';
 
@@ -43,5 +43,15 @@ describe('the panel gate', () => {
       if (panelFor('other123456', title, catalogue)) expect(gate('other123456', title), title).toBe(true);
     }
     for (const talk of catalogue.talks) if (talk.videoId) expect(gate(talk.videoId)).toBe(true);
+  });
+
+  it('reads back what it stores, as lines, and keys stored as lists by the previous release', () => {
+    const keys = catalogueKeys(parsed.catalogue.file);
+    expect(keys.videoDocs).toEqual([0, 2]);
+    expect(readCatalogueKeys(storedKeysOf(keys))).toEqual(keys);
+    const none = { videoIds: [], videoDocs: [], names: [] };
+    expect(readCatalogueKeys(storedKeysOf(none))).toEqual(none);
+    expect(readCatalogueKeys({ videoIds: ['a'], names: ['b'] })).toEqual({ videoIds: ['a'], names: ['b'] });
+    expect(readCatalogueKeys({ videoIds: 'a', names: 'b' })).toBeUndefined();
   });
 });
