@@ -10,10 +10,10 @@ declare global {
 }
 
 /**
- * Reads the dictionaries with the bare IndexedDB API, in a script small enough to run as the popup's HTML is
- * parsed: its modules take some 60 ms more to arrive, and reading meanwhile is what lets a popup opened cold at
- * 50,000 talks answer its first keystroke within 150 ms. A database that is missing or needs an upgrade is left
- * alone (the upgrade is aborted): the popup's own code opens and upgrades it, as it always does.
+ * Reads the dictionaries with the bare IndexedDB API, in a script of 1 KB that runs as soon as it arrives: the
+ * popup's modules start some 30 ms later, and a popup opened cold at 50,000 talks answers its first keystroke
+ * that much sooner. A database that is missing or needs an upgrade is left alone (the upgrade is aborted): the
+ * popup's own code opens and upgrades it, as it always does.
  */
 export function readDictionariesEarly(): Promise<StoredDictionaries> {
   return new Promise((resolve, reject) => {
