@@ -46,6 +46,10 @@ interface Loaded {
 export function createLiveCatalogue(bundled: readonly EventFile[], store: CatalogueStore): LiveCatalogue {
   let bundledIndex: SearchIndexData | undefined;
 
+  const bundledCatalogue = buildCatalogue(bundled);
+  // Set once the whole catalogue has been read: the panel is then worked out whole at once.
+  let whole = false;
+
   const loaded = cachedUntilReset(async (): Promise<Loaded> => {
     const imported = await store.files();
     whole = true;
@@ -79,9 +83,6 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       console.error('Talkmark: catalogue keys could not be read', error);
       return { keys: [], importedTalks: 0, mayHave: () => true };
     });
-  // Set once the whole catalogue has been read: the panel is then worked out whole at once.
-  let whole = false;
-  const bundledCatalogue = buildCatalogue(bundled);
 
   const search = cachedUntilReset(async (): Promise<TalkSearch> => {
     const [{ imported }, stored] = await Promise.all([load(), readIndexes()]);

@@ -79,8 +79,8 @@ export interface StoredTalkSearch {
    */
   find(query: string, limit: number): Promise<TalkPage | undefined>;
   /**
-   * Reads the dictionaries, then every posting chunk, a few at a time, so that later keystrokes read nothing but
-   * cards; settles (never rejects) when done or failed.
+   * Reads the dictionaries, then every posting chunk (a few at a time) and every card record, so that later
+   * keystrokes read nothing from the database; settles (never rejects) when done or failed.
    */
   prepare(): Promise<void>;
   /** Catalogues were imported or removed: read them again on next use. */
@@ -89,9 +89,9 @@ export interface StoredTalkSearch {
 
 interface Segments {
   search: TalkSearch;
-  /** Loads every posting chunk not yet read. */
+  /** Loads every posting chunk and card record not yet read. */
   loadAll(): Promise<void>;
-  /** The card of document `doc` of segment `segment` (0 is the bundled catalogue). */
+  /** The cards of these documents, reading the records they are in (segment 0 is the bundled catalogue). */
   cards(wanted: ReadonlyArray<{ segment: number; doc: number }>): Promise<TalkCard[]>;
 }
 
