@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { messageOf } from '../utils/error-message';
 import { favouritesClient } from '../utils/favourites-client';
+import type { Favourite } from '../utils/favourites-store';
 import type { FavouriteEntry } from '../utils/messages';
 
 export interface FavouritesState {
@@ -16,9 +17,10 @@ export interface FavouritesState {
 
 /**
  * Favourites as every view shows them, kept current when any other view (another tab, the popup, a YouTube
- * panel) changes one.
+ * panel) changes one. `readStored` reads them straight from the database (the extension's own pages share its
+ * origin): the stars are shown from it until the background, which a cold popup must wait for, answers.
  */
-export function useFavourites(): FavouritesState {
+export function useFavourites(readStored?: () => Promise<Favourite[]>): FavouritesState {
   const [favourites, setFavourites] = useState<FavouriteEntry[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | undefined>();
@@ -26,11 +28,14 @@ export function useFavourites(): FavouritesState {
   // Every read and write is numbered: an answer to an older one (a slow reload, a star clicked before) never
   // overwrites a newer one's. Change notices reload, so the view still ends up as the database is.
   const latest = useRef(0);
+  // Set once the background has answered or a star has been changed here: from then on, what is shown is newer.
+  const settled = useRef(false);
   const reload = useCallback(async () => {
     const number = ++latest.current;
     try {
       const list = await favouritesClient.list();
       if (number !== latest.current) return;
+      settled.current = true;
       setFavourites(list);
       setError(undefined);
     } catch (caught) {
@@ -41,12 +46,19 @@ export function useFavourites(): FavouritesState {
   }, []);
 
   useEffect(() => {
+    // Only while nothing else has been shown: the background's answers come with the talks' details.
+    readStored?.().then(
+      (stored) => !settled.current && setFavourites(stored),
+      (caught: unknown) =>
+        console.warn('Talkmark: the stars could not be read directly; the background will say', caught),
+    );
     void reload();
     return favouritesClient.onChange(() => void reload());
-  }, [reload]);
+  }, [reload, readStored]);
 
   const setStarred = useCallback(async (talkId: string, starred: boolean) => {
     // Show the change at once; the background's answer (or a reload on failure) settles it.
+    settled.current = true;
     setFavourites((current) =>
       starred
         ? [{ talkId, starredAt: Date.now() }, ...current.filter((f) => f.talkId !== talkId)]

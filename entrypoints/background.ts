@@ -31,7 +31,9 @@ const CONTEXT_MENU_ID = 'search-talks';
 const logFailure = (what: string) => (error: unknown) => console.error(`Talkmark: ${what} failed`, error);
 
 export default defineBackground(() => {
-  // The database lives in the extension's origin; every view reaches favourites and catalogues by message.
+  // The database lives in the extension's origin. Every change goes through here; content scripts (in YouTube's
+  // origin) also read through here, while the popup reads its search indexes and, until this answers, its stars
+  // straight from the database.
   const store = openFavouritesStore();
   const live = createLiveCatalogue(eventFiles, openCatalogueStore());
   // The options page imports and removes catalogues, then bumps this key.

@@ -4,7 +4,10 @@ import type { FavouriteEntry } from './messages';
 import { FAVOURITES_REVISION_KEY } from './messages';
 import { watchStorageKey } from './watch-storage';
 
-/** How views (popup, YouTube panel) read and change favourites: always through the background. */
+/**
+ * How views (popup, options, YouTube panel) read and change favourites through the background, the one writer.
+ * (The popup also reads its stars straight from the database while the background wakes: useFavourites.)
+ */
 export const favouritesClient = {
   list: (): Promise<FavouriteEntry[]> => ask({ type: 'favourites/list' }),
   has: (talkId: string): Promise<boolean> => ask({ type: 'favourites/has', talkId }),

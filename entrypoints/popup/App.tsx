@@ -8,6 +8,7 @@ import { askBackground, holdBackgroundUntil } from '../../utils/ask-background';
 import { openCatalogueStore } from '../../utils/catalogue-store';
 import { takeEarlyDictionaries } from '../../utils/early-dictionaries';
 import { messageOf } from '../../utils/error-message';
+import { openFavouritesStore } from '../../utils/favourites-store';
 import { formatNumber, type MessageKey, type PluralBase, plural, shortcutName, t } from '../../utils/i18n';
 import { CATALOGUES_REVISION_KEY, PENDING_QUERY_KEY } from '../../utils/messages';
 import { openStoredTalkSearch } from '../../utils/stored-search';
@@ -41,6 +42,17 @@ const storedSearch = openStoredTalkSearch(eventFiles, openCatalogueStore(), take
 // The background (favourites, filter choices, the list with nothing typed) is asked once they are read: the
 // first page and choices shown meanwhile are last time's (first-page.ts).
 holdBackgroundUntil(storedSearch.prepare(), 400);
+
+// The stars straight from the database, shown until the (held, perhaps still waking) background answers.
+// Only the background writes them.
+async function readStars() {
+  const stars = openFavouritesStore();
+  try {
+    return await stars.list();
+  } finally {
+    stars.close();
+  }
+}
 
 /** The page for a query, from the stored indexes when they can answer it, else from the background. */
 async function findPage(request: TalkQuery): Promise<TalkPage> {
@@ -101,7 +113,7 @@ export function App() {
     setActiveIndex(0);
     setRowLimit(ROWS_PER_PAGE);
   };
-  const favourites = useFavourites();
+  const favourites = useFavourites(readStars);
   const input = useRef<HTMLInputElement>(null);
   const [speakerName, setSpeakerName] = useState<string>();
   const [choices, setChoices] = useState<FilterChoices | undefined>(lastFirstPage?.choices);

@@ -114,6 +114,10 @@ describe('importing a conference schedule', () => {
     expect(await popup.getByRole('listbox').getByRole('option').first().locator('.result-speakers').textContent()).toBe(
       'Sugu Sougoumarane (PlanetScale) and Ana Müller',
     );
+    // The star given in an earlier test shows too: the popup reads stars from the database itself.
+    await expect
+      .poll(() => popup.getByRole('button', { name: `Favourite: ${SHARDING}` }).getAttribute('aria-pressed'))
+      .toBe('true');
     // What only the background knows (favourites) says it could not be reached, in words.
     await popup.getByRole('tab', { name: /Favourites/ }).click();
     await expect.poll(() => popup.getByText(/background/i).count()).toBeGreaterThan(0);
