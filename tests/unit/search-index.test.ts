@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createTalkSearch, type SearchDocument, searchOver } from '../../utils/search';
 import { buildSearchIndex } from '../../utils/search-index/build';
 import { boundedEditDistance } from '../../utils/search-index/query';
+import {
+  joinIndex,
+  lazyIndex,
+  readIndexDictionary,
+  StaleIndexError,
+  splitIndex,
+} from '../../utils/search-index/stored';
 import { tokenize } from '../../utils/words';
 
 const doc = (id: string, title: string, extra: Partial<SearchDocument> = {}): SearchDocument => ({
@@ -89,6 +96,72 @@ describe('the search index', () => {
     run('kernel engineering');
     run('zzzz qqqq');
     expect(run('vitess slack')).toEqual(once);
+  });
+});
+
+describe('the index as stored: a dictionary and posting chunks', () => {
+  const index = buildSearchIndex(DOCUMENTS);
+  const QUERIES = ['geo-part', 'krenel', 'kernal releese', 'cafe zurich', 'vitess', 'k', 'sigiredy', 'nothing here'];
+
+  it.each([1, 3, 16, 1_000_000])('cut every %i postings, joins back to the same index', (postingsPerChunk) => {
+    const { dictionary, chunks } = splitIndex(index, { postingsPerChunk });
+    // One chunk per term at the smallest size (a term's postings are never split), one in all at the largest.
+    if (postingsPerChunk === 1) expect(chunks.length).toBe(dictionary.termStarts.length - 1);
+    if (postingsPerChunk === 1_000_000) expect(chunks.length).toBe(1);
+    // What is stored is what IndexedDB would give back: structured clones.
+    const joined = joinIndex(
+      structuredClone(dictionary),
+      chunks.map((chunk) => structuredClone(chunk)),
+      DOCUMENTS.map((document) => document.id),
+    );
+    expect(joined).toEqual(index);
+  });
+
+  it.each([1, 3, 16])(
+    'read chunk by chunk (every %i postings), answers as the whole index',
+    async (postingsPerChunk) => {
+      const { dictionary, chunks } = splitIndex(index, { postingsPerChunk });
+      const read: number[] = [];
+      const lazy = lazyIndex(dictionary, async (wanted) => {
+        read.push(...wanted);
+        return wanted.map((c) => chunks[c]);
+      });
+      const whole = searchOver([index]);
+      const onDemand = searchOver([lazy.data], (_, terms) => lazy.load(terms));
+      for (const query of QUERIES) {
+        const expected = whole.find(query, { limit: 10 });
+        const found = await onDemand.findLoading(query, { limit: 10 });
+        expect(
+          found.hits.map((hit) => [DOCUMENTS[hit.doc]?.id, hit.score, hit.terms]),
+          query,
+        ).toEqual(expected.hits.map((hit) => [hit.id, hit.score, hit.terms]));
+        expect(found.total, query).toBe(expected.total);
+      }
+      // Only what the queries reached was read, each chunk once.
+      expect(new Set(read).size).toBe(read.length);
+      if (postingsPerChunk === 1) expect(read.length).toBeLessThan(chunks.length);
+    },
+  );
+
+  it('refuses a chunk of another build, a missing one, or one of the wrong length', async () => {
+    const { dictionary, chunks } = splitIndex(index, { postingsPerChunk: 3 });
+    const ids = DOCUMENTS.map((document) => document.id);
+    const other = splitIndex(index, { postingsPerChunk: 3 }).chunks;
+    expect(() => joinIndex(dictionary, other, ids)).toThrow(StaleIndexError);
+    expect(() => joinIndex(dictionary, chunks.slice(1), ids)).toThrow(StaleIndexError);
+    expect(() => joinIndex(dictionary, chunks, ids.slice(1))).toThrow(StaleIndexError);
+    const short = chunks.map((chunk, c) => (c === 0 ? { ...chunk, docs: chunk.docs.slice(1) } : chunk));
+    expect(() => joinIndex(dictionary, short, ids)).toThrow(StaleIndexError);
+    const lazy = lazyIndex(dictionary, async (wanted) => wanted.map(() => undefined));
+    await expect(lazy.load([0])).rejects.toThrow(StaleIndexError);
+  });
+
+  it('reads a stored dictionary only of this layout', () => {
+    const { dictionary } = splitIndex(index);
+    expect(readIndexDictionary(structuredClone(dictionary))).toEqual(dictionary);
+    expect(readIndexDictionary({ ...dictionary, version: 1 })).toBeUndefined();
+    expect(readIndexDictionary({ ...dictionary, chunkTermStarts: new Uint32Array([0]) })).toBeUndefined();
+    expect(readIndexDictionary('nonsense')).toBeUndefined();
   });
 });
 
