@@ -181,7 +181,10 @@ export function createCatalogueSearch(from: Catalogue): TalkSearch {
  * The search index of some event files, their talks in file order: an imported catalogue's is built once, when
  * it is imported, then stored.
  */
-export function indexEventFiles(files: readonly EventFile[]): SearchIndexData {
-  const from = buildCatalogue(files);
+export function indexEventFiles(
+  files: readonly EventFile[],
+  /** Their catalogue, when the caller has built it already. */
+  from: Catalogue = buildCatalogue(files),
+): SearchIndexData {
   return buildSearchIndex(files.flatMap((file) => file.talks).map((talk) => searchDocumentFor(talk, from)));
 }

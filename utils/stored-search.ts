@@ -4,8 +4,7 @@ import { catalogueKeys, type StoredCatalogueKeys, storedKeysOf } from './catalog
 import type { CatalogueStore } from './catalogue-store';
 import { CARDS_PER_CHUNK } from './database';
 import type { StoredDictionaries } from './early-dictionaries';
-import { searchDocumentFor, searchOver, type TalkSearch } from './search';
-import { buildSearchIndex } from './search-index/build';
+import { indexEventFiles, searchOver, type TalkSearch } from './search';
 import type { SearchIndexData } from './search-index/layout';
 import {
   type IndexDictionary,
@@ -36,7 +35,7 @@ export function storedSearchFor(
   postingsPerChunk?: number,
 ): { search: StoredSearch; index: SearchIndexData } {
   const from = buildCatalogue([file]);
-  const index = buildSearchIndex(file.talks.map((talk) => searchDocumentFor(talk, from)));
+  const index = indexEventFiles([file], from);
   const { dictionary, chunks } = splitIndex(index, postingsPerChunk ? { postingsPerChunk } : {});
   const cards: string[] = [];
   for (let start = 0; start < file.talks.length; start += CARDS_PER_CHUNK) {
@@ -129,13 +128,14 @@ export function openStoredTalkSearch(
       imported.push({ id, dictionary });
     }
     const from = buildCatalogue(bundled);
-    const bundledCards = from.talks.map((talk) => talkCard(talk, from));
+    // In file order, as the background indexes them: document numbers break ties between equal scores.
+    const bundledCards = bundled.flatMap((file) => file.talks).map((talk) => talkCard(talk, from));
     const asBundledSays = (card: TalkCard) => asCatalogueSays(card, from);
     const lazy = imported.map(({ id, dictionary }) =>
       lazyIndex(dictionary, (chunks) => store.postingChunks(id, chunks)),
     );
     const search = searchOver(
-      [buildSearchIndex(from.talks.map((talk) => searchDocumentFor(talk, from))), ...lazy.map((index) => index.data)],
+      [indexEventFiles(bundled, from), ...lazy.map((index) => index.data)],
       async (segment, terms) => lazy[segment - 1]?.load(terms),
     );
     // Per imported catalogue, its card records as read (JSON), then as parsed once a card of theirs is shown.

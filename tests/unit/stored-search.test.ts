@@ -160,6 +160,20 @@ describe('the popup’s search over the stored indexes', () => {
     );
   });
 
+  it('ranks the bundled talks as the background does, ties included', async () => {
+    const store = freshStore();
+    // Talks in an order the catalogue's (keynotes first) is not: document numbers, which break ties, follow the file.
+    const bundled = eventFiles.map((file) => ({ ...file, talks: [...file.talks].reverse() }));
+    const live = createLiveCatalogue(bundled, store);
+    const popup = openStoredTalkSearch(bundled, store);
+    for (const query of ['kubecon', 'planetscale', 'vitess', 'k', 'interview', 'talk', 'mysql kubernetes']) {
+      const request = { query, filters: {}, view: 'talks' as const, limit: 30 };
+      expect(await popup.find(query, 30), query).toEqual(
+        findTalks(request, await live.catalogue(), await live.search(), []),
+      );
+    }
+  });
+
   it('searches the bundled talks alone when nothing is imported', async () => {
     const page = await openStoredTalkSearch(eventFiles, freshStore()).find('geo partitoning', 30);
     expect(page?.rows[0]?.id).toBe('geo-partitioning-with-vitess');
