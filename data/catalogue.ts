@@ -28,10 +28,8 @@ export function buildCatalogue(files: readonly EventFile[]): Catalogue {
       if (talk.videoId && !talksByVideoId.has(talk.videoId)) talksByVideoId.set(talk.videoId, talk);
   }
   const speakers = new Map<string, Speaker>();
-  for (const speaker of files.flatMap((file) => file.speakers)) {
-    const known = speakers.get(speaker.id);
-    speakers.set(speaker.id, known ? { ...speaker, ...known } : speaker);
-  }
+  for (const speaker of files.flatMap((file) => file.speakers))
+    speakers.set(speaker.id, describedFirst(speakers.get(speaker.id), speaker));
   return {
     talks,
     talksById: new Map(talks.map((talk) => [talk.id, talk])),
@@ -39,6 +37,11 @@ export function buildCatalogue(files: readonly EventFile[]): Catalogue {
     speakers,
     events: new Map(files.map((file) => [file.event.id, file.event])),
   };
+}
+
+/** One person described twice: the first description wins, and the later one only fills in what it lacks. */
+export function describedFirst(first: Speaker | undefined, later: Speaker): Speaker {
+  return first ? { ...later, ...first } : later;
 }
 
 // Adding an event is dropping one file into data/events/: Vite bundles every file found here.

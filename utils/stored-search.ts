@@ -1,4 +1,4 @@
-import { buildCatalogue, type Catalogue } from '../data/catalogue';
+import { buildCatalogue, type Catalogue, describedFirst } from '../data/catalogue';
 import type { EventFile } from '../data/schema';
 import { catalogueKeys, type StoredCatalogueKeys, storedKeysOf } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
@@ -14,7 +14,7 @@ import {
   StaleIndexError,
   splitIndex,
 } from './search-index/stored';
-import { type TalkCard, type TalkPage, talkCard } from './talk-results';
+import { cardSpeaker, type TalkCard, type TalkPage, talkCard } from './talk-results';
 
 /** What is stored to search an imported catalogue: its index, cut for reading on demand, and its talks' cards. */
 export interface StoredSearch {
@@ -53,13 +53,7 @@ export function asCatalogueSays(card: TalkCard, bundled: Catalogue): TalkCard {
   if (!card.speakers.some((speaker) => bundled.speakers.has(speaker.id))) return card;
   return {
     ...card,
-    speakers: card.speakers.map((speaker) => {
-      const known = bundled.speakers.get(speaker.id);
-      if (!known) return speaker;
-      const organisation = known.organisation ?? speaker.organisation;
-      const role = known.role ?? speaker.role;
-      return { id: speaker.id, name: known.name, ...(organisation ? { organisation } : {}), ...(role ? { role } : {}) };
-    }),
+    speakers: card.speakers.map((speaker) => cardSpeaker(describedFirst(bundled.speakers.get(speaker.id), speaker))),
   };
 }
 

@@ -1,5 +1,5 @@
 import { type Catalogue, eventOf, speakersOf, talkUrl } from '../data/catalogue';
-import type { Talk, TalkKind } from '../data/schema';
+import type { Speaker, Talk, TalkKind } from '../data/schema';
 import type { Favourite } from './database';
 import type { TalkSearch } from './search';
 import { hasActiveFilters, matchesFilters, type TalkFilters } from './talk-filters';
@@ -42,18 +42,18 @@ export interface TalkPage {
   total: number;
 }
 
+/** A speaker as a card shows them. */
+export function cardSpeaker({ id, name, organisation, role }: Speaker): TalkCard['speakers'][number] {
+  return { id, name, ...(organisation ? { organisation } : {}), ...(role ? { role } : {}) };
+}
+
 export function talkCard(talk: Talk, from: Catalogue): TalkCard {
   const url = talkUrl(talk);
   return {
     id: talk.id,
     kind: talk.kind,
     title: talk.title,
-    speakers: speakersOf(talk, from).map(({ id, name, organisation, role }) => ({
-      id,
-      name,
-      ...(organisation ? { organisation } : {}),
-      ...(role ? { role } : {}),
-    })),
+    speakers: speakersOf(talk, from).map(cardSpeaker),
     eventName: eventOf(talk, from)?.name ?? '',
     ...(talk.startSeconds ? { startSeconds: talk.startSeconds } : {}),
     ...(url ? { url } : {}),
