@@ -74,6 +74,9 @@ export interface TalkmarkDB extends DBSchema {
 /** Talks per `talk-cards` record: a page of 30 results reads at most 30 small records. */
 export const CARDS_PER_CHUNK = 16;
 
+/** The `talk-cards` record holding document `doc`'s card. */
+export const cardChunkOf = (doc: number) => Math.floor(doc / CARDS_PER_CHUNK);
+
 /** Every key of one catalogue in a store keyed by [catalogue id, chunk]. */
 export const chunksOf = (catalogueId: string) => IDBKeyRange.bound([catalogueId, -1], [catalogueId, Infinity]);
 

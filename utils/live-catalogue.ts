@@ -2,7 +2,7 @@ import { buildCatalogue, type Catalogue } from '../data/catalogue';
 import type { EventFile } from '../data/schema';
 import { type CatalogueKeys, catalogueKeys, createPanelGate, readCatalogueKeys } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
-import { CARDS_PER_CHUNK } from './database';
+import { cardChunkOf } from './database';
 import { type PanelTalk, panelTalk, panelTalkOfCard } from './panel-content';
 import { indexEventFiles, searchOver, type TalkSearch } from './search';
 import type { SearchIndexData } from './search-index/layout';
@@ -126,7 +126,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
         if (at < 0) continue;
         const doc = catalogueKeys?.videoDocs?.[at];
         if (doc === undefined) return undefined;
-        const [record] = await store.cardChunks(id, [Math.floor(doc / CARDS_PER_CHUNK)]);
+        const [record] = await store.cardChunks(id, [cardChunkOf(doc)]);
         const card = cardIn(record, doc);
         // A card of another import (the catalogue replaced since its keys were read) is not this video's.
         return card?.url?.includes(videoId) ? panelTalkOfCard(asCatalogueSays(card, bundledCatalogue)) : undefined;

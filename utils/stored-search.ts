@@ -2,7 +2,7 @@ import { buildCatalogue, type Catalogue, describedFirst } from '../data/catalogu
 import type { EventFile } from '../data/schema';
 import { catalogueKeys, type StoredCatalogueKeys, storedKeysOf } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
-import { CARDS_PER_CHUNK } from './database';
+import { CARDS_PER_CHUNK, cardChunkOf } from './database';
 import type { StoredDictionaries } from './early-dictionaries';
 import { indexEventFiles, searchOver, type TalkSearch } from './search';
 import type { SearchIndexData } from './search-index/layout';
@@ -57,11 +57,15 @@ export function asCatalogueSays(card: TalkCard, bundled: Catalogue): TalkCard {
   };
 }
 
-/** The card of document `doc` from a stored card record's JSON, or undefined when it is not there. */
+/** The cards of a stored card record (its JSON), or undefined when it is not a list. */
+function parseCards(json: string): TalkCard[] | undefined {
+  const cards: unknown = JSON.parse(json);
+  return Array.isArray(cards) ? (cards as TalkCard[]) : undefined;
+}
+
+/** The card of document `doc` from a stored card record, or undefined when it is not there. */
 export function cardIn(record: { cards: unknown } | undefined, doc: number): TalkCard | undefined {
-  if (typeof record?.cards !== 'string') return undefined;
-  const cards: unknown = JSON.parse(record.cards);
-  return Array.isArray(cards) ? (cards[doc % CARDS_PER_CHUNK] as TalkCard | undefined) : undefined;
+  return typeof record?.cards === 'string' ? parseCards(record.cards)?.[doc % CARDS_PER_CHUNK] : undefined;
 }
 
 /** Plain searches answered from the stored indexes, without the background. */
@@ -141,13 +145,13 @@ export function openStoredTalkSearch(
     };
     const cardOf = (segment: number, doc: number): TalkCard | undefined => {
       if (segment === 0) return bundledCards[doc];
-      const chunk = Math.floor(doc / CARDS_PER_CHUNK);
+      const chunk = cardChunkOf(doc);
       const known = cardRecords[segment - 1];
       let record = known?.get(chunk);
       if (typeof record === 'string') {
-        const parsed: unknown = JSON.parse(record);
-        if (!Array.isArray(parsed)) throw new StaleIndexError();
-        record = (parsed as TalkCard[]).map(asBundledSays);
+        const parsed = parseCards(record);
+        if (!parsed) throw new StaleIndexError();
+        record = parsed.map(asBundledSays);
         known?.set(chunk, record);
       }
       return record?.[doc % CARDS_PER_CHUNK];
@@ -156,9 +160,7 @@ export function openStoredTalkSearch(
       await Promise.all(
         imported.map(async ({ id }, i) => {
           const missing = [
-            ...new Set(
-              wanted.filter((hit) => hit.segment === i + 1).map((hit) => Math.floor(hit.doc / CARDS_PER_CHUNK)),
-            ),
+            ...new Set(wanted.filter((hit) => hit.segment === i + 1).map((hit) => cardChunkOf(hit.doc))),
           ].filter((chunk) => !cardRecords[i]?.has(chunk));
           if (missing.length === 0) return;
           const found = await store.cardChunks(id, missing);
