@@ -97,28 +97,49 @@ export class StaleIndexError extends Error {
   }
 }
 
+/** The index of a dictionary with its postings all zero, the size of the whole, for the chunks to be put in. */
+function withoutPostings(dictionary: IndexDictionary, ids: string, idStarts: Uint32Array): SearchIndexData {
+  const { build: _build, chunkTermStarts: _chunks, ...rest } = dictionary;
+  const total = dictionary.postingStarts.at(-1)!;
+  return {
+    ...rest,
+    version: SEARCH_INDEX_VERSION,
+    ids,
+    idStarts,
+    postingDocs: new Uint32Array(total),
+    postingImpacts: new Float32Array(total),
+  };
+}
+
+/** Puts chunk `c` in its place in `data`, or throws when it is not the dictionary's chunk `c`. */
+function putChunk(
+  dictionary: IndexDictionary,
+  data: SearchIndexData,
+  c: number,
+  chunk: PostingChunk | undefined,
+): void {
+  if (!isChunkOf(dictionary, c, chunk)) throw new StaleIndexError();
+  data.postingDocs.set(chunk.docs, postingStart(dictionary, c));
+  data.postingImpacts.set(chunk.impacts, postingStart(dictionary, c));
+}
+
 /** The whole index again, from its dictionary, every chunk in order, and the talk ids of its documents. */
 export function joinIndex(
   dictionary: IndexDictionary,
   chunks: ReadonlyArray<PostingChunk | undefined>,
   talkIds: readonly string[],
 ): SearchIndexData {
-  const { build: _build, chunkTermStarts: _chunks, ...rest } = dictionary;
   if (talkIds.length !== dictionary.docWeights.length || chunks.length !== chunkCount(dictionary))
     throw new StaleIndexError();
-  const total = dictionary.postingStarts.at(-1)!;
-  const postingDocs = new Uint32Array(total);
-  const postingImpacts = new Float32Array(total);
-  chunks.forEach((chunk, c) => {
-    if (!isChunkOf(dictionary, c, chunk)) throw new StaleIndexError();
-    postingDocs.set(chunk.docs, postingStart(dictionary, c));
-    postingImpacts.set(chunk.impacts, postingStart(dictionary, c));
-  });
   const idStarts = new Uint32Array(talkIds.length + 1);
   talkIds.forEach((id, d) => {
     idStarts[d + 1] = idStarts[d]! + id.length;
   });
-  return { ...rest, version: SEARCH_INDEX_VERSION, ids: talkIds.join(''), idStarts, postingDocs, postingImpacts };
+  const data = withoutPostings(dictionary, talkIds.join(''), idStarts);
+  chunks.forEach((chunk, c) => {
+    putChunk(dictionary, data, c, chunk);
+  });
+  return data;
 }
 
 /**
@@ -130,16 +151,8 @@ export function lazyIndex(
   dictionary: IndexDictionary,
   read: (chunks: number[]) => Promise<Array<PostingChunk | undefined>>,
 ): { data: SearchIndexData; load(terms: Iterable<number>): Promise<void>; loadAll(): Promise<void> } {
-  const { build: _build, chunkTermStarts, ...rest } = dictionary;
-  const total = dictionary.postingStarts.at(-1)!;
-  const data: SearchIndexData = {
-    ...rest,
-    version: SEARCH_INDEX_VERSION,
-    ids: '',
-    idStarts: new Uint32Array(dictionary.docWeights.length + 1),
-    postingDocs: new Uint32Array(total),
-    postingImpacts: new Float32Array(total),
-  };
+  const { chunkTermStarts } = dictionary;
+  const data = withoutPostings(dictionary, '', new Uint32Array(dictionary.docWeights.length + 1));
   const loaded = new Uint8Array(chunkCount(dictionary));
   const chunkOf = (term: number) => {
     let low = 0;
@@ -156,10 +169,7 @@ export function lazyIndex(
     if (wanted.length === 0) return;
     const chunks = await read(wanted);
     wanted.forEach((c, i) => {
-      const chunk = chunks[i];
-      if (!isChunkOf(dictionary, c, chunk)) throw new StaleIndexError();
-      data.postingDocs.set(chunk.docs, postingStart(dictionary, c));
-      data.postingImpacts.set(chunk.impacts, postingStart(dictionary, c));
+      putChunk(dictionary, data, c, chunks[i]);
       loaded[c] = 1;
     });
   };
