@@ -3,6 +3,8 @@ import { TALK_KINDS } from './schema';
 
 /** Every talk we know, with the people and events they refer to, ready for lookups. */
 export interface Catalogue {
+  /** The event files it is made of, in order: their talks in this order are what indexes number (documents). */
+  files: readonly EventFile[];
   /** Keynotes first, then talks, interviews and podcasts; within a kind, the order of the event files. */
   talks: readonly Talk[];
   talksById: ReadonlyMap<string, Talk>;
@@ -31,6 +33,7 @@ export function buildCatalogue(files: readonly EventFile[]): Catalogue {
   for (const speaker of files.flatMap((file) => file.speakers))
     speakers.set(speaker.id, describedFirst(speakers.get(speaker.id), speaker));
   return {
+    files,
     talks,
     talksById: new Map(talks.map((talk) => [talk.id, talk])),
     talksByVideoId,

@@ -72,15 +72,18 @@ export default defineBackground(() => {
       // Most videos are in no catalogue and name nobody in it: say so before reading any talk.
       if (!(await live.mayHavePanel(request.videoId, request.title))) return { ok: true, value: null };
       // A catalogue talk's own details come first when the catalogue is large and not read yet; the panel asks
-      // again for its related talks, which need it.
-      if (!request.waitForRelated) {
-        const talk = await live.quickPanelTalk(request.videoId).catch((error: unknown) => {
-          console.warn('Talkmark: the stored card of this video could not be read; working out the whole panel', error);
-          return undefined;
-        });
-        // Not reading the catalogue yet: the panel first asks for its star, a small read this would hold up.
-        if (talk) return { ok: true, value: { kind: 'talk', talk, related: [], relatedPending: true } };
-      }
+      // again for its related talks, ranked from the stored indexes, not the whole catalogue.
+      const quick = request.waitForRelated
+        ? live.quickPanel(request.videoId)
+        : live
+            .quickPanelTalk(request.videoId)
+            .then((talk) => talk && { kind: 'talk' as const, talk, related: [], relatedPending: true });
+      const panel = await quick.catch((error: unknown) => {
+        console.warn('Talkmark: the stored indexes could not give this panel; working out the whole panel', error);
+        return undefined;
+      });
+      // Not reading the catalogue yet: the panel first asks for its star, a small read this would hold up.
+      if (panel) return { ok: true, value: panel };
     }
     // The panel's star: the favourites alone say it, without waiting for the catalogue.
     if (request.type === 'favourites/has') return answerRequest(request, store, () => true, announceChange);

@@ -24,6 +24,8 @@ export interface CatalogueStore {
   postingChunks(id: string, chunks: readonly number[]): Promise<Array<PostingChunk | undefined>>;
   /** Some records of a catalogue's talk cards, in the order asked (undefined where one is missing). */
   cardChunks(id: string, chunks: readonly number[]): Promise<Array<{ build: string; cards: string } | undefined>>;
+  /** Every imported catalogue's related index, as stored (the reader checks its shape and build). */
+  relatedIndexes(): Promise<Array<{ id: string; related: unknown }>>;
   /** Every record of a catalogue's talk cards, in chunk order. */
   allCardChunks(id: string): Promise<Array<{ chunk: number; build: string; cards: string }>>;
   /** Stores a rebuilt index (and cards) for a catalogue that is (still) there. */
@@ -43,18 +45,19 @@ export interface CatalogueStore {
   close(): void;
 }
 
-const SEARCH_STORES = ['search-indexes', 'search-postings', 'talk-cards'] as const;
+const SEARCH_STORES = ['search-indexes', 'search-postings', 'talk-cards', 'related-indexes'] as const;
 const CATALOGUE_STORES = ['catalogues', 'catalogue-contents', 'catalogue-keys', ...SEARCH_STORES] as const;
 
 type WriteTransaction = IDBPTransaction<TalkmarkDB, Array<(typeof CATALOGUE_STORES)[number]>, 'readwrite'>;
 
-/** Puts a catalogue's search (dictionary, postings, cards) in place of whatever it had, into `writes`. */
+/** Puts a catalogue's search (dictionary, postings, cards, related index) in place of what it had, into `writes`. */
 function writeSearch(tx: WriteTransaction, id: string, search: StoredSearch, writes: Array<Promise<unknown>>): void {
   const { build } = search.dictionary;
   writes.push(tx.objectStore('search-postings').delete(chunksOf(id)));
   writes.push(tx.objectStore('talk-cards').delete(chunksOf(id)));
   writes.push(tx.objectStore('search-indexes').put({ id, index: search.dictionary }));
   writes.push(tx.objectStore('catalogue-keys').put({ id, keys: search.keys }));
+  writes.push(tx.objectStore('related-indexes').put({ id, related: search.related }));
   search.postings.forEach((chunk, n) => {
     writes.push(tx.objectStore('search-postings').put({ catalogueId: id, chunk: n, ...chunk }));
   });
@@ -123,6 +126,7 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
       }),
     postingChunks: (id, chunks) => readChunks('search-postings', id, chunks),
     cardChunks: (id, chunks) => readChunks('talk-cards', id, chunks),
+    relatedIndexes: () => run((db) => db.getAll('related-indexes')),
     allCardChunks: (id) => run((db) => db.getAll('talk-cards', chunksOf(id))),
     saveIndex: (id, search) =>
       run(async (db) => {
@@ -157,6 +161,7 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
           tx.objectStore('catalogue-contents').delete(id),
           tx.objectStore('catalogue-keys').delete(id),
           tx.objectStore('search-indexes').delete(id),
+          tx.objectStore('related-indexes').delete(id),
           tx.objectStore('search-postings').delete(chunksOf(id)),
           tx.objectStore('talk-cards').delete(chunksOf(id)),
           tx.done,

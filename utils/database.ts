@@ -2,6 +2,7 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { EventFile } from '../data/schema';
 import type { StoredCatalogueKeys } from './catalogue-keys';
 import { DATABASE_NAME, DATABASE_VERSION } from './database-version';
+import type { RelatedIndex } from './related-index';
 import type { CatalogueFormat } from './schedule-import/draft';
 import type { IndexDictionary, PostingChunk } from './search-index/stored';
 
@@ -69,6 +70,11 @@ export interface TalkmarkDB extends DBSchema {
     /** `cards` is the JSON of the record's `TalkCard`s: one string clones far faster than as many objects. */
     value: { catalogueId: string; chunk: number; build: string; cards: string };
   };
+  /** Each imported catalogue's talks' speakers, topics and event as numbers: related talks without the talks. */
+  'related-indexes': {
+    key: string;
+    value: { id: string; related: RelatedIndex };
+  };
 }
 
 /** Talks per `talk-cards` record: a page of 30 results reads at most 30 small records. */
@@ -133,6 +139,12 @@ export function connectDatabase(name = DATABASE_NAME): DatabaseConnection {
           db.createObjectStore('search-postings', { keyPath: ['catalogueId', 'chunk'] });
           db.createObjectStore('talk-cards', { keyPath: ['catalogueId', 'chunk'] });
           if (oldVersion >= 3) transaction.objectStore('search-indexes').clear();
+        }
+        // v5: related indexes. The search dictionaries are dropped so that the background rebuilds each
+        // catalogue's stored search with its related index, as in v4. Talks and favourites are untouched.
+        if (oldVersion < 5) {
+          db.createObjectStore('related-indexes', { keyPath: 'id' });
+          if (oldVersion === 4) transaction.objectStore('search-indexes').clear();
         }
       },
       blocking() {

@@ -3,11 +3,13 @@ import type { EventFile } from '../data/schema';
 import { type CatalogueKeys, catalogueKeys, createPanelGate, readCatalogueKeys } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
 import { cardChunkOf } from './database';
-import { type PanelTalk, panelTalk, panelTalkOfCard } from './panel-content';
+import { type PanelContent, type PanelTalk, panelTalkOfCard } from './panel-content';
 import { indexEventFiles, searchOver, type TalkSearch } from './search';
 import type { SearchIndexData } from './search-index/layout';
 import { joinIndex, readIndexDictionary } from './search-index/stored';
-import { asCatalogueSays, cardIn, storedSearchFor } from './stored-search';
+import { openStoredRelated, type StoredTalk } from './stored-related';
+import { asCatalogueSays, cardIn, openStoredTalkSearch, storedSearchFor } from './stored-search';
+import { talkCard } from './talk-results';
 
 /** Imported talks from which the panel shows its talk first and its related talks once the catalogue is read. */
 const QUICK_PANEL_FROM = 2_000;
@@ -27,6 +29,11 @@ export interface LiveCatalogue {
    * undefined otherwise, and the panel is then worked out whole.
    */
   quickPanelTalk(videoId: string): Promise<PanelTalk | undefined>;
+  /**
+   * The whole panel of a catalogue video (talk and related talks) from the stored indexes, under the same
+   * conditions; undefined when they cannot say, and the panel is then worked out from the whole catalogue.
+   */
+  quickPanel(videoId: string): Promise<PanelContent | undefined>;
   /** Imports changed: read them again on next use. */
   invalidate(): void;
 }
@@ -110,32 +117,81 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
     return searchOver([bundledIndex, ...segments]);
   });
 
+  // A large catalogue not read yet: the panel's talk and related talks come from the stored indexes.
+  const storedSearch = openStoredTalkSearch(bundled, store);
+  const storedRelated = openStoredRelated(bundled, store, storedSearch);
+  // A bundled video's talk, and its document number among the bundled talks (in file order, as the search has them).
+  const bundledVideos = new Map<string, number>();
+  bundled
+    .flatMap((file) => file.talks)
+    .forEach((talk, doc) => {
+      if (talk.videoId && !bundledVideos.has(talk.videoId)) bundledVideos.set(talk.videoId, doc);
+    });
+
+  /** A catalogue video's talk from the stored keys and one card record, while a large catalogue is not read. */
+  const quickTalk = async (videoId: string): Promise<StoredTalk | undefined> => {
+    const { keys, importedTalks } = await keysRead();
+    if (whole || importedTalks < QUICK_PANEL_FROM) return undefined;
+    const bundledTalk = bundledCatalogue.talksByVideoId.get(videoId);
+    const bundledDoc = bundledVideos.get(videoId);
+    if (bundledTalk && bundledDoc !== undefined)
+      return { doc: bundledDoc, card: talkCard(bundledTalk, bundledCatalogue) };
+    // The first catalogue with this video has its talk, as in the whole catalogue.
+    for (const { id, keys: catalogueKeys } of keys) {
+      const at = catalogueKeys?.videoIds.indexOf(videoId) ?? -1;
+      if (at < 0) continue;
+      const doc = catalogueKeys?.videoDocs?.[at];
+      if (doc === undefined) return undefined;
+      const [record] = await store.cardChunks(id, [cardChunkOf(doc)]);
+      const card = cardIn(record, doc);
+      // A card of another import (the catalogue replaced since its keys were read) is not this video's.
+      return card?.url?.includes(videoId)
+        ? { catalogueId: id, doc, card: asCatalogueSays(card, bundledCatalogue) }
+        : undefined;
+    }
+    return undefined;
+  };
+
+  // The panel of the video whose talk was just shown, being worked out for the request that follows.
+  let ranking: { videoId: string; panel: Promise<PanelContent | undefined> } | undefined;
+  const rankedPanel = async (videoId: string, known?: StoredTalk): Promise<PanelContent | undefined> => {
+    const talk = known ?? (await quickTalk(videoId));
+    if (!talk) return undefined;
+    try {
+      const related = await storedRelated.relatedTo(talk);
+      return related && { kind: 'talk', talk: panelTalkOfCard(talk.card), related };
+    } catch (error) {
+      // A catalogue replaced while it was read (or a bug): read afresh next time; the whole catalogue answers now.
+      console.warn('Talkmark: related talks could not be ranked from the stored indexes', error);
+      storedSearch.reset();
+      storedRelated.reset();
+      return undefined;
+    }
+  };
+
   return {
     catalogue: async () => (await load()).catalogue,
     async mayHavePanel(videoId, title) {
       return (await keysRead()).mayHave(videoId, title);
     },
     async quickPanelTalk(videoId) {
-      const { keys, importedTalks } = await keysRead();
-      if (whole || importedTalks < QUICK_PANEL_FROM) return undefined;
-      const bundledTalk = bundledCatalogue.talksByVideoId.get(videoId);
-      if (bundledTalk) return panelTalk(bundledTalk, bundledCatalogue);
-      // The first catalogue with this video has its talk, as in the whole catalogue.
-      for (const { id, keys: catalogueKeys } of keys) {
-        const at = catalogueKeys?.videoIds.indexOf(videoId) ?? -1;
-        if (at < 0) continue;
-        const doc = catalogueKeys?.videoDocs?.[at];
-        if (doc === undefined) return undefined;
-        const [record] = await store.cardChunks(id, [cardChunkOf(doc)]);
-        const card = cardIn(record, doc);
-        // A card of another import (the catalogue replaced since its keys were read) is not this video's.
-        return card?.url?.includes(videoId) ? panelTalkOfCard(asCatalogueSays(card, bundledCatalogue)) : undefined;
-      }
-      return undefined;
+      const talk = await quickTalk(videoId);
+      // The panel asks for the related talks next: they are ranked meanwhile.
+      if (talk) ranking = { videoId, panel: rankedPanel(videoId, talk) };
+      return talk && panelTalkOfCard(talk.card);
+    },
+    quickPanel(videoId) {
+      // The ranking its talk started, taken once: a later visit ranks afresh (the catalogues may have changed).
+      const started = ranking?.videoId === videoId ? ranking.panel : undefined;
+      ranking = undefined;
+      return started ?? rankedPanel(videoId);
     },
     search: () => search.get(),
     invalidate() {
       whole = false;
+      ranking = undefined;
+      storedSearch.reset();
+      storedRelated.reset();
       for (const cached of [loaded, storedIndexes, storedKeys, search]) cached.reset();
     },
   };

@@ -1,9 +1,19 @@
-import { type Catalogue, speakersOf, talkUrl } from '../data/catalogue';
+import type { Catalogue } from '../data/catalogue';
 import type { Talk, TalkKind } from '../data/schema';
 import type { Message } from './i18n';
-import { type RelatedTalk, rankRelatedTalks, talksForVideoTitle } from './related-talks';
+import { RelatedNeighbours, relatedIndexOf } from './related-index';
+import {
+  type RankedTalk,
+  type RelatedTalk,
+  rankRelatedByPosition,
+  rankRelatedTalks,
+  relatedReasons,
+  talksForVideoTitle,
+  WEIGH_ALL_UP_TO,
+} from './related-talks';
 import type { TalkSearch } from './search';
 import { type TalkCard, talkCard } from './talk-results';
+import { parseYouTubeVideoId } from './youtube-url';
 
 /**
  * What the YouTube panel shows, ready to render and to send between contexts: the background works it out from
@@ -46,7 +56,7 @@ export interface PanelRelated {
 }
 
 // How many talks the search proposes as similar, for the ranking to weigh among the ones sharing speakers or topics.
-const SIMILAR_CANDIDATES = 50;
+export const SIMILAR_CANDIDATES = 50;
 
 /**
  * The panel for a video: its catalogue talk if it is one, else (given its title) the talks it is plainly about.
@@ -64,7 +74,10 @@ export function panelFor(
     return {
       kind: 'talk',
       talk: panelTalk(talk, from),
-      related: rankRelatedTalks(talk, from, 5, similar(talk.title)).map((r) => related(r, from)),
+      related:
+        search && from.talks.length > WEIGH_ALL_UP_TO
+          ? relatedAtScale(talk, from, search)
+          : rankRelatedTalks(talk, from, 5, similar(talk.title)).map((r) => related(r, from)),
     };
   if (title === undefined) return undefined;
   const about = talksForVideoTitle(title, from, 5, similar(title));
@@ -91,14 +104,66 @@ export function panelTalkOfCard(card: TalkCard): PanelTalk {
 }
 
 function related({ talk, reasons }: RelatedTalk, from: Catalogue): PanelRelated {
-  const url = talkUrl(talk);
+  return relatedOfCard(talkCard(talk, from), reasons);
+}
+
+/** A related talk as the panel lists it, from its card. */
+export function relatedOfCard(card: TalkCard, reasons: Message[]): PanelRelated {
   return {
-    id: talk.id,
-    title: talk.title,
-    kind: talk.kind,
-    speakerNames: speakersOf(talk, from).map((speaker) => speaker.name),
-    ...(url ? { url } : {}),
-    external: !talk.videoId,
+    id: card.id,
+    title: card.title,
+    kind: card.kind,
+    speakerNames: card.speakers.map((speaker) => speaker.name),
+    ...(card.url ? { url: card.url } : {}),
+    external: !card.url || !parseYouTubeVideoId(card.url),
     reasons,
   };
+}
+
+/** Why a talk ranked by position is related, naming the shared speakers as the talk on screen names them. */
+export function reasonsOfRanked(ranked: RankedTalk, speakers: TalkCard['speakers']): Message[] {
+  const names = ranked.sharedSpeakers.flatMap((id) => speakers.find((speaker) => speaker.id === id)?.name ?? []);
+  return relatedReasons(names, ranked.sharedTopics);
+}
+
+interface Positions {
+  neighbours: RelatedNeighbours;
+  /** The talks in file order: talk p is at position p, as the stored indexes number them. */
+  talks: Talk[];
+  positionOf: Map<string, number>;
+}
+const positionsCache = new WeakMap<Catalogue, Positions>();
+
+function positionsOf(from: Catalogue): Positions {
+  let found = positionsCache.get(from);
+  if (!found) {
+    const talks = from.files.flatMap((file) => file.talks);
+    const positionOf = new Map<string, number>();
+    talks.forEach((talk, p) => {
+      if (!positionOf.has(talk.id)) positionOf.set(talk.id, p);
+    });
+    found = {
+      neighbours: new RelatedNeighbours(from.files.map((file) => relatedIndexOf(file.talks))),
+      talks,
+      positionOf,
+    };
+    positionsCache.set(from, found);
+  }
+  return found;
+}
+
+/** A large catalogue's related talks, ranked by position as a woken worker ranks them from its stored indexes. */
+function relatedAtScale(talk: Talk, from: Catalogue, search: TalkSearch): PanelRelated[] {
+  const { neighbours, talks, positionOf } = positionsOf(from);
+  const position = positionOf.get(talk.id);
+  if (position === undefined) return [];
+  const similar = search.similarTo(talk.title, SIMILAR_CANDIDATES).flatMap((hit) => {
+    const at = positionOf.get(hit.id);
+    return at === undefined ? [] : [{ position: at, score: hit.score }];
+  });
+  const speakers = talkCard(talk, from).speakers;
+  return rankRelatedByPosition(position, neighbours, similar).flatMap((ranked) => {
+    const other = talks[ranked.position];
+    return other ? [relatedOfCard(talkCard(other, from), reasonsOfRanked(ranked, speakers))] : [];
+  });
 }

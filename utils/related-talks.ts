@@ -1,6 +1,7 @@
 import { type Catalogue, speakersOf } from '../data/catalogue';
 import type { Speaker, Talk } from '../data/schema';
 import type { Message } from './i18n';
+import type { RelatedNeighbours } from './related-index';
 import { MAX_NAME_WORDS, phrasesOf, tokenize } from './words';
 
 export interface RelatedTalk {
@@ -44,7 +45,7 @@ function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] {
  * only those that can score are: talks sharing a speaker or a topic, and the ones the search finds most similar
  * (`similar`, by id); weighing 50,000 talks on every panel request took two seconds.
  */
-const WEIGH_ALL_UP_TO = 2_000;
+export const WEIGH_ALL_UP_TO = 2_000;
 /** A topic shared by thousands of talks says little; its talks are not all candidates. */
 const MAX_TALKS_PER_TOPIC = 500;
 
@@ -134,27 +135,103 @@ export function rankRelatedTalks(
         3 * sharedSpeakers.length +
         sharedTopics.reduce((sum, topic) => sum + (weights.get(topic) ?? 0), 0) +
         4 * similarity;
-      const reasons: Message[] = [
-        ...(sharedSpeakers.length ? [['reason_also_by', listOf(sharedSpeakers.map((s) => s.name))] as const] : []),
-        ...(sharedTopics.length ? [['reason_also_about', listOf(sharedTopics.slice(0, 2))] as const] : []),
-      ];
-      return { talk: other, score, reasons: reasons.length ? reasons : [['reason_similar'] as const] };
+      return {
+        talk: other,
+        score,
+        reasons: relatedReasons(
+          sharedSpeakers.map((s) => s.name),
+          sharedTopics,
+        ),
+      };
     })
     .filter((related) => related.score > 0)
     .sort((a, b) => b.score - a.score);
-  return withAnotherEvent(ranked, limit);
+  return withAnotherEvent(ranked, limit, (related) => related.talk.eventId);
+}
+
+/** Why a talk is related, as the panel says it: shared speakers (by name), then its two weightiest shared topics. */
+export function relatedReasons(sharedSpeakerNames: readonly string[], sharedTopics: readonly string[]): Message[] {
+  const reasons: Message[] = [
+    ...(sharedSpeakerNames.length ? [['reason_also_by', listOf(sharedSpeakerNames)] as const] : []),
+    ...(sharedTopics.length ? [['reason_also_about', listOf(sharedTopics.slice(0, 2))] as const] : []),
+  ];
+  return reasons.length ? reasons : [['reason_similar']];
 }
 
 /**
  * The first `limit`, but when they all come from one conference and another conference has a related talk too,
  * its best one takes the last place: with several catalogues, the panel is where people find the others.
  */
-function withAnotherEvent(ranked: RelatedTalk[], limit: number): RelatedTalk[] {
+function withAnotherEvent<T>(ranked: T[], limit: number, eventOf: (related: T) => string): T[] {
   const top = ranked.slice(0, limit);
-  const eventId = top[0]?.talk.eventId;
-  if (top.length < 2 || top.some((related) => related.talk.eventId !== eventId)) return top;
-  const other = ranked.slice(limit).find((related) => related.talk.eventId !== eventId);
+  const eventId = top[0] && eventOf(top[0]);
+  if (top.length < 2 || top.some((related) => eventOf(related) !== eventId)) return top;
+  const other = ranked.slice(limit).find((related) => eventOf(related) !== eventId);
   return other ? [...top.slice(0, -1), other] : top;
+}
+
+/** A talk the search finds similar to another: its position (as `RelatedNeighbours` numbers talks) and score. */
+export interface SimilarTalk {
+  position: number;
+  score: number;
+}
+
+/** A related talk by position, with what it shares with the talk on screen (speaker ids, topics weightiest first). */
+export interface RankedTalk {
+  position: number;
+  score: number;
+  sharedSpeakers: string[];
+  sharedTopics: string[];
+}
+
+/**
+ * The talks most related to the one at `position`, in a catalogue too large to weigh every talk, from numbers
+ * alone: no other talk's text is read, so a woken service worker ranks from its stored related indexes and a few
+ * search postings what a worker holding the whole catalogue ranks, and both give the same list. Shared speakers
+ * weigh most, then shared topics (rarer ones more), then how similar the search finds the talk (its score for the
+ * talk's title, against the talk's own). Candidates share a speaker, are among the first talks of a shared topic,
+ * or are found similar; equal scores go to the earlier talk.
+ */
+export function rankRelatedByPosition(
+  position: number,
+  neighbours: RelatedNeighbours,
+  similar: readonly SimilarTalk[],
+  limit = 5,
+): RankedTalk[] {
+  const speakers = new Set(neighbours.speakersAt(position));
+  const topics = neighbours.topicsAt(position);
+  const candidates = new Set<number>();
+  for (const id of speakers) for (const other of neighbours.withSpeaker(id)) candidates.add(other);
+  const weights = new Map<string, number>();
+  for (const topic of topics) {
+    const { positions, count } = neighbours.withTopic(topic, MAX_TALKS_PER_TOPIC);
+    weights.set(topic, 0.1 + Math.log(neighbours.talkCount / count));
+    for (const other of positions) candidates.add(other);
+  }
+  // The talk itself is usually the best match for its own title: its score is what "as similar as can be" means.
+  const ownScore = similar.find((hit) => hit.position === position)?.score ?? similar[0]?.score ?? 0;
+  const similarity = new Map(
+    similar.map((hit) => [hit.position, ownScore > 0 ? Math.min(1, hit.score / ownScore) : 0]),
+  );
+  for (const hit of similar) candidates.add(hit.position);
+  candidates.delete(position);
+
+  const ranked = [...candidates]
+    .map((other): RankedTalk => {
+      const sharedSpeakers = neighbours.speakersAt(other).filter((id) => speakers.has(id));
+      const sharedTopics = neighbours
+        .topicsAt(other)
+        .filter((topic) => weights.has(topic))
+        .sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0));
+      const score =
+        3 * sharedSpeakers.length +
+        sharedTopics.reduce((sum, topic) => sum + (weights.get(topic) ?? 0), 0) +
+        4 * (similarity.get(other) ?? 0);
+      return { position: other, score, sharedSpeakers, sharedTopics };
+    })
+    .filter((related) => related.score > 0)
+    .sort((a, b) => b.score - a.score || a.position - b.position);
+  return withAnotherEvent(ranked, limit, (related) => neighbours.eventAt(related.position));
 }
 
 /**

@@ -34,6 +34,8 @@ export interface TalkSearch {
   findLoading(query: string, options: SearchOptions): Promise<{ hits: SearchHit[]; total: number }>;
   /** Talks sharing the most (and the rarest) words with `text`, any of them: candidates for related talks. */
   similarTo(text: string, limit: number): SearchHit[];
+  /** As `similarTo`, first loading the postings it reads (see `findLoading`). */
+  similarToLoading(text: string, limit: number): Promise<SearchHit[]>;
 }
 
 /** How many hits a search returns unless asked for more: enough for the address bar and the panel. */
@@ -119,24 +121,29 @@ export function searchOver(indexes: readonly SearchIndexData[], loadPostings?: L
     const known = key && recent.get(key);
     if (words.length === 0 || known) return known || NOTHING;
     for (const pass of passesFor(words)) {
-      await Promise.all(
-        searchers.map((searcher, segment) =>
-          loadPostings(
-            segment,
-            pass.words.flatMap((word) => searcher.candidates(word).map((candidate) => candidate.term)),
-          ),
-        ),
-      );
+      await loadFor(pass.words);
       const answer = runPass(pass, options);
       if (answer.total > 0) return remember(key, answer);
     }
     return remember(key, NOTHING);
   };
 
-  const similarTo = (text: string, limit: number) => {
-    const words = tokenize(text)
+  const similarWords = (text: string) =>
+    tokenize(text)
       .filter((word) => word.length > 2)
       .map((word): QueryWord => ({ text: word, prefix: false, typos: 0, mainFieldsOnly: false }));
+  const loadFor = (words: readonly QueryWord[]) =>
+    Promise.all(
+      searchers.map((searcher, segment) =>
+        loadPostings?.(
+          segment,
+          words.flatMap((word) => searcher.candidates(word).map((candidate) => candidate.term)),
+        ),
+      ),
+    );
+
+  const similarTo = (text: string, limit: number) => {
+    const words = similarWords(text);
     const merged = searchers.flatMap((searcher, segment) =>
       searcher.run(words, false, limit).hits.map((hit) => ({ ...hit, id: searcher.id(hit.doc), segment })),
     );
@@ -147,6 +154,10 @@ export function searchOver(indexes: readonly SearchIndexData[], loadPostings?: L
     find,
     findLoading,
     similarTo,
+    async similarToLoading(text, limit) {
+      await loadFor(similarWords(text));
+      return similarTo(text, limit);
+    },
     search: (query, limit = SEARCH_LIMIT) => find(query, { limit }).hits,
   };
 }

@@ -4,6 +4,7 @@ import { catalogueKeys, type StoredCatalogueKeys, storedKeysOf } from './catalog
 import type { CatalogueStore } from './catalogue-store';
 import { CARDS_PER_CHUNK, cardChunkOf } from './database';
 import type { StoredDictionaries } from './early-dictionaries';
+import { type RelatedIndex, relatedIndexOf } from './related-index';
 import { indexEventFiles, searchOver, type TalkSearch } from './search';
 import type { SearchIndexData } from './search-index/layout';
 import {
@@ -27,6 +28,8 @@ export interface StoredSearch {
    * a string is copied out of the database far faster than as many objects, and is parsed only when shown.
    */
   cards: string[];
+  /** Its talks' speakers, topics and event, for related talks (related-index.ts). */
+  related: RelatedIndex;
 }
 
 /** The index and cards of one event file, built once when it is imported (in the import worker). */
@@ -41,7 +44,8 @@ export function storedSearchFor(
   for (let start = 0; start < file.talks.length; start += CARDS_PER_CHUNK) {
     cards.push(JSON.stringify(file.talks.slice(start, start + CARDS_PER_CHUNK).map((talk) => talkCard(talk, from))));
   }
-  return { search: { keys: storedKeysOf(catalogueKeys(file)), dictionary, postings: chunks, cards }, index };
+  const related = relatedIndexOf(file.talks, dictionary.build);
+  return { search: { keys: storedKeysOf(catalogueKeys(file)), dictionary, postings: chunks, cards, related }, index };
 }
 
 /**
@@ -80,15 +84,23 @@ export interface StoredTalkSearch {
    * keystrokes read nothing from the database; settles (never rejects) when done or failed.
    */
   prepare(): Promise<void>;
+  /**
+   * The stored search itself, for the YouTube panel's related talks; undefined when a stored index cannot say
+   * (as for `find`). Anything unexpected while using it throws, and the next use reads the indexes again.
+   */
+  segments(): Promise<StoredSegments | undefined>;
   /** Catalogues were imported or removed: read them again on next use. */
   reset(): void;
 }
 
-interface Segments {
+/** Segment 0 is the bundled catalogue; segment i + 1 is `imported[i]`, the imported catalogues by id. */
+export interface StoredSegments {
   search: TalkSearch;
+  bundledTalkCount: number;
+  imported: ReadonlyArray<{ id: string; build: string; talkCount: number }>;
   /** Loads every posting chunk and card record not yet read. */
   loadAll(): Promise<void>;
-  /** The cards of these documents, reading the records they are in (segment 0 is the bundled catalogue). */
+  /** The cards of these documents, reading the records they are in. */
   cards(wanted: ReadonlyArray<{ segment: number; doc: number }>): Promise<TalkCard[]>;
 }
 
@@ -105,10 +117,10 @@ export function openStoredTalkSearch(
   /** The dictionaries if something read them already (the popup's early script); used for the first load only. */
   early?: Promise<StoredDictionaries>,
 ): StoredTalkSearch {
-  let segments: Promise<Segments | undefined> | undefined;
+  let segments: Promise<StoredSegments | undefined> | undefined;
   let first = early;
 
-  const load = async (): Promise<Segments | undefined> => {
+  const load = async (): Promise<StoredSegments | undefined> => {
     const read = first?.catch((error: unknown) => {
       // Expected on a first run and after an update (the database is missing or older): the store opens it.
       console.info('Talkmark: the early read of the search dictionaries did not succeed; reading them again', error);
@@ -183,7 +195,30 @@ export function openStoredTalkSearch(
         for (const record of records) if (!cardRecords[i]?.has(record.chunk)) keep(i, record.chunk, record);
       }
     };
-    return { search, cards, loadAll };
+    return {
+      search,
+      cards,
+      loadAll,
+      bundledTalkCount: bundledCards.length,
+      imported: imported.map(({ id, dictionary }) => ({
+        id,
+        build: dictionary.build,
+        talkCount: dictionary.docWeights.length,
+      })),
+    };
+  };
+
+  // The segments, or undefined while a stored index cannot answer (looked for again next time: the background
+  // may have rebuilt it by then); a failure to read them is forgotten too.
+  const ready = async () => {
+    segments ??= load();
+    const current = segments;
+    const found = await current.catch((error: unknown) => {
+      if (segments === current) segments = undefined;
+      throw error;
+    });
+    if (!found && segments === current) segments = undefined;
+    return found;
   };
 
   return {
@@ -193,15 +228,11 @@ export function openStoredTalkSearch(
       await (await segments.catch(() => undefined))?.loadAll().catch(() => {});
     },
     async find(query, limit) {
-      segments ??= load();
       try {
-        const ready = await segments;
-        if (!ready) {
-          segments = undefined; // look again next time: the background may have rebuilt it by then
-          return undefined;
-        }
-        const { hits, total } = await ready.search.findLoading(query, { limit });
-        const cards = await ready.cards(hits);
+        const found = await ready();
+        if (!found) return undefined;
+        const { hits, total } = await found.search.findLoading(query, { limit });
+        const cards = await found.cards(hits);
         return {
           rows: hits.map((hit, i) => ({ id: cards[i]?.id ?? hit.id, talk: cards[i], terms: hit.terms })),
           total,
@@ -211,6 +242,7 @@ export function openStoredTalkSearch(
         throw error;
       }
     },
+    segments: ready,
     reset() {
       segments = undefined;
     },

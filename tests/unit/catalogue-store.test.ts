@@ -93,6 +93,55 @@ describe('the catalogue store', () => {
     expect(await favourites.list()).toEqual([{ talkId: 'tinyconf2024/105', starredAt: 7 }]);
   });
 
+  it('upgrades a real version 4 database: talks and stars kept, the search rebuilt with its related index', async () => {
+    const name = freshName();
+    const catalogue = tinyConf();
+    const { dictionary, postings, cards, keys } = indexOf(catalogue);
+    // What the previous release stored: the search without related indexes.
+    const v4 = await openDB(name, 4, {
+      upgrade(db) {
+        db.createObjectStore('favourites', { keyPath: 'talkId' }).createIndex('by-starred-at', 'starredAt');
+        for (const store of ['catalogues', 'catalogue-contents', 'search-indexes', 'catalogue-keys'])
+          db.createObjectStore(store, { keyPath: 'id' });
+        for (const store of ['search-postings', 'talk-cards'])
+          db.createObjectStore(store, { keyPath: ['catalogueId', 'chunk'] });
+      },
+    });
+    await v4.put('favourites', { talkId: 'tinyconf2024/105', starredAt: 7 });
+    await v4.put('catalogues', {
+      id: catalogue.id,
+      name: 'TinyConf 2024',
+      format: 'frab-xml',
+      talkCount: 3,
+      importedAt: 1,
+      fileName: 'schedule.xml',
+    });
+    await v4.put('catalogue-contents', { id: catalogue.id, file: catalogue.file });
+    await v4.put('search-indexes', { id: catalogue.id, index: dictionary });
+    await v4.put('catalogue-keys', { id: catalogue.id, keys });
+    await v4.put('search-postings', { catalogueId: catalogue.id, chunk: 0, ...postings[0] });
+    await v4.put('talk-cards', { catalogueId: catalogue.id, chunk: 0, build: dictionary.build, cards: cards[0] });
+    v4.close();
+
+    const store = catalogues(name);
+    expect((await store.list()).map((record) => record.id)).toEqual([catalogue.id]);
+    expect(await store.indexes()).toEqual([]);
+    expect(await store.relatedIndexes()).toEqual([]);
+    const live = createLiveCatalogue(eventFiles, store);
+    expect((await live.search()).search('shardng mysql')[0]?.id).toBe(
+      'tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c01',
+    );
+    // Rebuilt in the background: a new dictionary, and a related index of the same build.
+    await expect.poll(async () => (await store.relatedIndexes()).length).toBe(1);
+    const rebuiltBuild = ((await store.indexes())[0]?.dictionary as { build?: string } | undefined)?.build;
+    const relatedBuild = ((await store.relatedIndexes())[0]?.related as { build?: string } | undefined)?.build;
+    expect(relatedBuild).toBe(rebuiltBuild);
+    expect(rebuiltBuild).not.toBe(dictionary.build);
+    const favourites = openFavouritesStore(name);
+    closing.push(favourites);
+    expect(await favourites.list()).toEqual([{ talkId: 'tinyconf2024/105', starredAt: 7 }]);
+  });
+
   it('saves a catalogue with its record, and replaces the same conference in place', async () => {
     const store = catalogues(freshName());
     expect(await store.save(tinyConf(), 'schedule.xml', indexOf(tinyConf()), 10)).toEqual({ replaced: false });
@@ -133,6 +182,7 @@ describe('the catalogue store', () => {
     expect(await store.postingChunks('tinyconf2024', [0])).toEqual([undefined]);
     expect(JSON.parse((await store.cardChunks('other', [0]))[0]?.cards ?? '[]')).toHaveLength(3);
     expect((await store.keys()).map((entry) => entry.id)).toEqual(['other']);
+    expect((await store.relatedIndexes()).map((entry) => entry.id)).toEqual(['other']);
     expect(await favourites.list()).toEqual([{ talkId: 'tinyconf2024/105', starredAt: 5 }]);
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../data/catalogue';
+import type { Talk } from '../../data/schema';
 import { say } from '../../utils/i18n';
-import { rankRelatedTalks, talksForVideoTitle } from '../../utils/related-talks';
+import { RelatedNeighbours, readRelatedIndex, relatedIndexOf } from '../../utils/related-index';
+import { rankRelatedByPosition, rankRelatedTalks, talksForVideoTitle } from '../../utils/related-talks';
 
 const talk = (id: string) => {
   const found = catalogue.talksById.get(id);
@@ -69,5 +71,62 @@ describe('talksForVideoTitle', () => {
     '',
   ])('"%s" is not plainly about the catalogue', (title) => {
     expect(talksForVideoTitle(title, catalogue)).toEqual([]);
+  });
+});
+
+describe('the related index', () => {
+  const made = (id: string, speakerIds: string[], topics: string[], eventId = 'a'): Talk => ({
+    id,
+    eventId,
+    kind: 'talk',
+    title: id,
+    speakerIds,
+    topics,
+  });
+  const first = relatedIndexOf([made('a1', ['ada'], ['x', 'y']), made('a2', ['bob', 'bob'], ['y', 'y'])], 'b1');
+  const second = relatedIndexOf([
+    made('b1', ['bob'], ['y'], 'b'),
+    made('b2', [], [], 'b'),
+    made('b3', ['ada'], ['z'], 'b'),
+  ]);
+
+  it('numbers talks across catalogues in order, each speaker and topic once per talk', () => {
+    const neighbours = new RelatedNeighbours([first, second]);
+    expect(neighbours.talkCount).toBe(5);
+    expect(neighbours.speakersAt(1)).toEqual(['bob']);
+    expect(neighbours.topicsAt(1)).toEqual(['y']);
+    expect(neighbours.withSpeaker('ada')).toEqual([0, 4]);
+    expect(neighbours.withSpeaker('bob')).toEqual([1, 2]);
+    expect(neighbours.withSpeaker('nobody')).toEqual([]);
+    expect(neighbours.withTopic('y', 2)).toEqual({ positions: [0, 1], count: 3 });
+    expect(neighbours.eventAt(3)).toBe('b');
+    expect(neighbours.topicsAt(3)).toEqual([]);
+  });
+
+  it('ranks shared speakers over shared topics, then the earlier talk, never the talk itself', () => {
+    const neighbours = new RelatedNeighbours([first, second]);
+    const ranked = rankRelatedByPosition(1, neighbours, []);
+    expect(ranked.map((related) => related.position)).toEqual([2, 0]);
+    expect(ranked[0]).toMatchObject({ sharedSpeakers: ['bob'], sharedTopics: ['y'] });
+    // Found similar by the search only: ranked by how close its score is to the talk's own.
+    const similar = rankRelatedByPosition(3, neighbours, [
+      { position: 3, score: 10 },
+      { position: 4, score: 5 },
+      { position: 0, score: 8 },
+    ]);
+    expect(similar.map((related) => [related.position, related.score])).toEqual([
+      [0, 3.2],
+      [4, 2],
+    ]);
+  });
+
+  it('is read back only whole, of the expected build and size', () => {
+    const stored = structuredClone(first);
+    expect(readRelatedIndex(stored, 'b1', 2)).toEqual(first);
+    expect(readRelatedIndex(stored, 'other build', 2)).toBeUndefined();
+    expect(readRelatedIndex(stored, 'b1', 3)).toBeUndefined();
+    expect(readRelatedIndex({ ...stored, docTopics: [0, 1] }, 'b1', 2)).toBeUndefined();
+    expect(readRelatedIndex({ ...stored, docSpeakers: Uint32Array.of(0, 7) }, 'b1', 2)).toBeUndefined();
+    expect(readRelatedIndex(undefined, 'b1', 2)).toBeUndefined();
   });
 });

@@ -1,0 +1,185 @@
+// Typed arrays are read within bounds fixed when the index was built (biome.json allows `!` in this file).
+import type { Talk } from '../data/schema';
+
+/**
+ * What ranking related talks needs of a catalogue besides its search: each talk's speakers, topics and event, as
+ * numbers in document (file) order. Stored with each imported catalogue (about 2 MB at 50,000 talks), so a woken
+ * service worker ranks a video's related talks from this and a few search postings, not from 50,000 talks.
+ */
+export interface RelatedIndex {
+  /** The build stamp of the catalogue's search dictionary: both are written together, and read only together. */
+  build: string;
+  /** Distinct speaker ids, topics and event ids, numbered by first appearance. */
+  speakers: string[];
+  topics: string[];
+  events: string[];
+  /** Talk d's speakers are `docSpeakers.slice(speakerStarts[d], speakerStarts[d + 1])`; topics likewise. */
+  speakerStarts: Uint32Array;
+  docSpeakers: Uint32Array;
+  topicStarts: Uint32Array;
+  docTopics: Uint32Array;
+  docEvents: Uint32Array;
+}
+
+/** Numbers each distinct string by first appearance. */
+function numbering(): { names: string[]; numberOf(name: string): number } {
+  const names: string[] = [];
+  const numbers = new Map<string, number>();
+  return {
+    names,
+    numberOf(name) {
+      let number = numbers.get(name);
+      if (number === undefined) {
+        number = names.push(name) - 1;
+        numbers.set(name, number);
+      }
+      return number;
+    },
+  };
+}
+
+/** The related index of some talks, in the order given (an event file's, or several files' one after another). */
+export function relatedIndexOf(talks: readonly Talk[], build = ''): RelatedIndex {
+  const speakers = numbering();
+  const topics = numbering();
+  const events = numbering();
+  const speakerStarts = new Uint32Array(talks.length + 1);
+  const topicStarts = new Uint32Array(talks.length + 1);
+  const docSpeakers: number[] = [];
+  const docTopics: number[] = [];
+  const docEvents = new Uint32Array(talks.length);
+  talks.forEach((talk, d) => {
+    // A talk naming a speaker or topic twice shares it once.
+    for (const id of new Set(talk.speakerIds)) docSpeakers.push(speakers.numberOf(id));
+    for (const topic of new Set(talk.topics)) docTopics.push(topics.numberOf(topic));
+    speakerStarts[d + 1] = docSpeakers.length;
+    topicStarts[d + 1] = docTopics.length;
+    docEvents[d] = events.numberOf(talk.eventId);
+  });
+  return {
+    build,
+    speakers: speakers.names,
+    topics: topics.names,
+    events: events.names,
+    speakerStarts,
+    docSpeakers: Uint32Array.from(docSpeakers),
+    topicStarts,
+    docTopics: Uint32Array.from(docTopics),
+    docEvents,
+  };
+}
+
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** A stored related index of `talkCount` talks and this build, or undefined when it is missing, stale or misshapen. */
+export function readRelatedIndex(value: unknown, build: string, talkCount: number): RelatedIndex | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const index = value as Partial<RelatedIndex>;
+  const ok =
+    index.build === build &&
+    isStrings(index.speakers) &&
+    isStrings(index.topics) &&
+    isStrings(index.events) &&
+    index.speakerStarts instanceof Uint32Array &&
+    index.topicStarts instanceof Uint32Array &&
+    index.docSpeakers instanceof Uint32Array &&
+    index.docTopics instanceof Uint32Array &&
+    index.docEvents instanceof Uint32Array &&
+    index.speakerStarts.length === talkCount + 1 &&
+    index.topicStarts.length === talkCount + 1 &&
+    index.docEvents.length === talkCount &&
+    index.speakerStarts[talkCount] === index.docSpeakers.length &&
+    index.topicStarts[talkCount] === index.docTopics.length &&
+    index.docSpeakers.every((n) => n < (index.speakers?.length ?? 0)) &&
+    index.docTopics.every((n) => n < (index.topics?.length ?? 0)) &&
+    index.docEvents.every((n) => n < (index.events?.length ?? 0));
+  return ok ? (index as RelatedIndex) : undefined;
+}
+
+/**
+ * The talks of several related indexes as one catalogue (the bundled talks, then each imported catalogue by id,
+ * as the search has them): a talk is its position in that order.
+ */
+export class RelatedNeighbours {
+  readonly talkCount: number;
+  private readonly offsets: number[] = [];
+  private readonly numbers = new WeakMap<
+    RelatedIndex,
+    { speakers: Map<string, number>; topics: Map<string, number> }
+  >();
+
+  constructor(private readonly parts: readonly RelatedIndex[]) {
+    let offset = 0;
+    for (const part of parts) {
+      this.offsets.push(offset);
+      offset += part.docEvents.length;
+    }
+    this.talkCount = offset;
+  }
+
+  /** Where talk `position` is: its part and its document number there. */
+  private locate(position: number): { part: RelatedIndex; doc: number } {
+    let p = this.parts.length - 1;
+    while (p > 0 && this.offsets[p]! > position) p--;
+    return { part: this.parts[p]!, doc: position - this.offsets[p]! };
+  }
+
+  private numbersOf(part: RelatedIndex) {
+    let found = this.numbers.get(part);
+    if (!found) {
+      found = {
+        speakers: new Map(part.speakers.map((id, n) => [id, n])),
+        topics: new Map(part.topics.map((topic, n) => [topic, n])),
+      };
+      this.numbers.set(part, found);
+    }
+    return found;
+  }
+
+  speakersAt(position: number): string[] {
+    const { part, doc } = this.locate(position);
+    return [...part.docSpeakers.subarray(part.speakerStarts[doc], part.speakerStarts[doc + 1])].map(
+      (n) => part.speakers[n]!,
+    );
+  }
+
+  topicsAt(position: number): string[] {
+    const { part, doc } = this.locate(position);
+    return [...part.docTopics.subarray(part.topicStarts[doc], part.topicStarts[doc + 1])].map((n) => part.topics[n]!);
+  }
+
+  eventAt(position: number): string {
+    const { part, doc } = this.locate(position);
+    return part.events[part.docEvents[doc]!]!;
+  }
+
+  /** The talks with this speaker, or this topic, in order; at most `limit`; and how many there are in all. */
+  private withName(kind: 'speakers' | 'topics', name: string, limit: number): { positions: number[]; count: number } {
+    const positions: number[] = [];
+    let count = 0;
+    this.parts.forEach((part, p) => {
+      const number = this.numbersOf(part)[kind].get(name);
+      if (number === undefined) return;
+      const [starts, values] =
+        kind === 'speakers' ? [part.speakerStarts, part.docSpeakers] : [part.topicStarts, part.docTopics];
+      let doc = 0;
+      for (let i = 0; i < values.length; i++) {
+        if (values[i] !== number) continue;
+        while (starts[doc + 1]! <= i) doc++;
+        count++;
+        if (positions.length < limit) positions.push(this.offsets[p]! + doc);
+      }
+    });
+    return { positions, count };
+  }
+
+  withSpeaker(id: string): number[] {
+    return this.withName('speakers', id, Number.POSITIVE_INFINITY).positions;
+  }
+
+  /** The first `limit` talks about `topic`, and how many talks are about it. */
+  withTopic(topic: string, limit: number): { positions: number[]; count: number } {
+    return this.withName('topics', topic, limit);
+  }
+}
