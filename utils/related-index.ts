@@ -1,5 +1,6 @@
 // Typed arrays are read within bounds fixed when the index was built (biome.json allows `!` in this file).
 import type { Talk } from '../data/schema';
+import { tokenize } from './words';
 
 /**
  * What ranking related talks needs of a catalogue besides its search: each talk's speakers, topics and event, as
@@ -19,6 +20,16 @@ export interface RelatedIndex {
   topicStarts: Uint32Array;
   docTopics: Uint32Array;
   docEvents: Uint32Array;
+  /** Per talk, a hash of its title's words: the same talk in two catalogues (or twice in one) is listed once. */
+  docTitles: Uint32Array;
+}
+
+/** A 32-bit FNV-1a hash of a title's words, so that case, accents and punctuation do not tell two titles apart. */
+export function titleKey(title: string): number {
+  let hash = 0x811c9dc5;
+  const text = tokenize(title).join(' ');
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 /** Numbers each distinct string by first appearance. */
@@ -48,7 +59,9 @@ export function relatedIndexOf(talks: readonly Talk[], build = ''): RelatedIndex
   const docSpeakers: number[] = [];
   const docTopics: number[] = [];
   const docEvents = new Uint32Array(talks.length);
+  const docTitles = new Uint32Array(talks.length);
   talks.forEach((talk, d) => {
+    docTitles[d] = titleKey(talk.title);
     // A talk naming a speaker or topic twice shares it once.
     for (const id of new Set(talk.speakerIds)) docSpeakers.push(speakers.numberOf(id));
     for (const topic of new Set(talk.topics)) docTopics.push(topics.numberOf(topic));
@@ -66,6 +79,7 @@ export function relatedIndexOf(talks: readonly Talk[], build = ''): RelatedIndex
     topicStarts,
     docTopics: Uint32Array.from(docTopics),
     docEvents,
+    docTitles,
   };
 }
 
@@ -86,6 +100,8 @@ export function readRelatedIndex(value: unknown, build: string, talkCount: numbe
     index.docSpeakers instanceof Uint32Array &&
     index.docTopics instanceof Uint32Array &&
     index.docEvents instanceof Uint32Array &&
+    index.docTitles instanceof Uint32Array &&
+    index.docTitles.length === talkCount &&
     index.speakerStarts.length === talkCount + 1 &&
     index.topicStarts.length === talkCount + 1 &&
     index.docEvents.length === talkCount &&
@@ -147,6 +163,11 @@ export class RelatedNeighbours {
   topicsAt(position: number): string[] {
     const { part, doc } = this.locate(position);
     return [...part.docTopics.subarray(part.topicStarts[doc], part.topicStarts[doc + 1])].map((n) => part.topics[n]!);
+  }
+
+  titleAt(position: number): number {
+    const { part, doc } = this.locate(position);
+    return part.docTitles[doc]!;
   }
 
   eventAt(position: number): string {

@@ -1,7 +1,7 @@
 import { type Catalogue, speakersOf } from '../data/catalogue';
 import type { Speaker, Talk } from '../data/schema';
 import type { Message } from './i18n';
-import type { RelatedNeighbours } from './related-index';
+import { type RelatedNeighbours, titleKey } from './related-index';
 import { MAX_NAME_WORDS, phrasesOf, tokenize } from './words';
 
 export interface RelatedTalk {
@@ -146,7 +146,25 @@ export function rankRelatedTalks(
     })
     .filter((related) => related.score > 0)
     .sort((a, b) => b.score - a.score);
-  return withAnotherEvent(ranked, limit, (related) => related.talk.eventId);
+  return withAnotherEvent(
+    onceEach(ranked, titleKey(talk.title), (related) => titleKey(related.talk.title)),
+    limit,
+    (related) => related.talk.eventId,
+  );
+}
+
+/**
+ * The same talk twice (in two catalogues, or the talk on screen again) says nothing new: each title is kept at
+ * its best place only, and the talk's own title not at all.
+ */
+function onceEach<T>(ranked: readonly T[], ownTitle: number, titleOf: (related: T) => number): T[] {
+  const titles = new Set([ownTitle]);
+  return ranked.filter((related) => {
+    const title = titleOf(related);
+    if (titles.has(title)) return false;
+    titles.add(title);
+    return true;
+  });
 }
 
 /** Why a talk is related, as the panel says it: shared speakers (by name), then its two weightiest shared topics. */
@@ -190,7 +208,8 @@ export interface RankedTalk {
  * search postings what a worker holding the whole catalogue ranks, and both give the same list. Shared speakers
  * weigh most, then shared topics (rarer ones more), then how similar the search finds the talk (its score for the
  * talk's title, against the talk's own). Candidates share a speaker, are among the first talks of a shared topic,
- * or are found similar; equal scores go to the earlier talk.
+ * or are found similar; equal scores go to the earlier talk. A title already listed, or the talk's own, is not
+ * listed again.
  */
 export function rankRelatedByPosition(
   position: number,
@@ -231,7 +250,11 @@ export function rankRelatedByPosition(
     })
     .filter((related) => related.score > 0)
     .sort((a, b) => b.score - a.score || a.position - b.position);
-  return withAnotherEvent(ranked, limit, (related) => neighbours.eventAt(related.position));
+  return withAnotherEvent(
+    onceEach(ranked, neighbours.titleAt(position), (related) => neighbours.titleAt(related.position)),
+    limit,
+    (related) => neighbours.eventAt(related.position),
+  );
 }
 
 /**

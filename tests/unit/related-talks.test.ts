@@ -120,6 +120,21 @@ describe('the related index', () => {
     ]);
   });
 
+  it('lists a talk found twice (in two catalogues, or the one on screen again) once, at its best place', () => {
+    const titled = (id: string, title: string, eventId: string): Talk => ({
+      ...made(id, ['ada'], ['x'], eventId),
+      title,
+    });
+    const one = relatedIndexOf([titled('a1', 'Vitess at Scale', 'a'), titled('a2', 'Sharding: the hard parts', 'a')]);
+    const two = relatedIndexOf([
+      titled('b1', 'vitess at scale!', 'b'),
+      titled('b2', 'Sharding — the Hard Parts', 'b'),
+      titled('b3', 'Backups', 'b'),
+    ]);
+    const ranked = rankRelatedByPosition(0, new RelatedNeighbours([one, two]), []);
+    expect(ranked.map((related) => related.position)).toEqual([1, 4]);
+  });
+
   it('is read back only whole, of the expected build and size', () => {
     const stored = structuredClone(first);
     expect(readRelatedIndex(stored, 'b1', 2)).toEqual(first);
