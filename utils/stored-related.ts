@@ -21,6 +21,7 @@ export interface StoredRelated {
    * Undefined when a stored index is missing or being rebuilt; throws when one changes while it is read.
    */
   relatedTo(talk: StoredTalk): Promise<PanelRelated[] | undefined>;
+
   /** Catalogues were imported or removed: read them again on next use. */
   reset(): void;
 }
@@ -32,13 +33,18 @@ export function openStoredRelated(
 ): StoredRelated {
   // In file order, as the search numbers the bundled talks.
   const bundledIndex = relatedIndexOf(bundled.flatMap((file) => file.talks));
-  let read: { segments: StoredSegments; neighbours: Promise<RelatedNeighbours | undefined> } | undefined;
+  // The related indexes as read, and as checked against the search segments they are used with.
+  let stored: Promise<Map<string, unknown>> | undefined;
+  let read: { segments: StoredSegments; neighbours: RelatedNeighbours | undefined } | undefined;
+  const readStored = () => {
+    stored ??= store.relatedIndexes().then((entries) => new Map(entries.map(({ id, related }) => [id, related])));
+    return stored;
+  };
 
-  const neighboursOf = async (segments: StoredSegments) => {
-    const stored = new Map((await store.relatedIndexes()).map(({ id, related }) => [id, related]));
+  const neighboursOf = (segments: StoredSegments, byId: Map<string, unknown>) => {
     const parts: RelatedIndex[] = [bundledIndex];
     for (const { id, build, talkCount } of segments.imported) {
-      const part = readRelatedIndex(stored.get(id), build, talkCount);
+      const part = readRelatedIndex(byId.get(id), build, talkCount);
       // Missing or of another build: the background is rebuilding this catalogue's stored search.
       if (!part) return undefined;
       parts.push(part);
@@ -48,12 +54,16 @@ export function openStoredRelated(
 
   return {
     async relatedTo({ catalogueId, doc, card }) {
-      const segments = await search.segments();
+      const [segments, byId] = await Promise.all([search.segments(), readStored()]);
       if (!segments) return undefined;
-      if (read?.segments !== segments) read = { segments, neighbours: neighboursOf(segments) };
-      const neighbours = await read.neighbours;
+      // The postings of the talk's title words are read while the related indexes are checked.
+      const similarHits = segments.search.similarToLoading(card.title, SIMILAR_CANDIDATES);
+      if (read?.segments !== segments) read = { segments, neighbours: neighboursOf(segments, byId) };
+      const { neighbours } = read;
       if (!neighbours) {
         read = undefined;
+        stored = undefined;
+        await similarHits.catch(() => {});
         return undefined;
       }
       // Positions run through the bundled talks, then each imported catalogue in segment order.
@@ -69,7 +79,7 @@ export function openStoredRelated(
         return { segment: at, doc: position - offsetOf(at) };
       };
 
-      const similar = (await segments.search.similarToLoading(card.title, SIMILAR_CANDIDATES)).map((hit) => ({
+      const similar = (await similarHits).map((hit) => ({
         position: offsetOf(hit.segment) + hit.doc,
         score: hit.score,
       }));
@@ -82,6 +92,7 @@ export function openStoredRelated(
     },
     reset() {
       read = undefined;
+      stored = undefined;
     },
   };
 }
