@@ -30,11 +30,14 @@ export function catalogueKeys(file: EventFile): CatalogueKeys {
 
 /** Whether any of these catalogues could have a panel for the video: its id is theirs, or its title names theirs. */
 export function createPanelGate(keys: readonly CatalogueKeys[]): (videoId: string, title?: string) => boolean {
-  const videoIds = new Set(keys.flatMap((key) => key.videoIds));
-  const names = new Set(keys.flatMap((key) => key.names));
+  // Each set is made when first needed: a worker woken by a catalogue video answers without the 40,000 names.
+  let videoIds: Set<string> | undefined;
+  let names: Set<string> | undefined;
   return (videoId, title) => {
+    videoIds ??= new Set(keys.flatMap((key) => key.videoIds));
     if (videoIds.has(videoId)) return true;
     if (title === undefined) return false;
+    names ??= new Set(keys.flatMap((key) => key.names));
     for (const phrase of phrasesOf(tokenize(title), MAX_NAME_WORDS)) if (names.has(phrase)) return true;
     return false;
   };
@@ -66,7 +69,18 @@ const lines = (text: string) => (text === '' ? [] : text.split('\n'));
  */
 export function readCatalogueKeys(value: unknown): CatalogueKeys | undefined {
   const keys = value as Partial<CatalogueKeys> | Partial<StoredCatalogueKeys> | undefined;
-  if (typeof keys?.videoIds === 'string' && typeof keys.names === 'string' && keys.videoDocs instanceof Uint32Array)
-    return { videoIds: lines(keys.videoIds), videoDocs: Array.from(keys.videoDocs), names: lines(keys.names) };
+  if (typeof keys?.videoIds === 'string' && typeof keys.names === 'string' && keys.videoDocs instanceof Uint32Array) {
+    const storedNames = keys.names;
+    let names: string[] | undefined;
+    return {
+      videoIds: lines(keys.videoIds),
+      videoDocs: Array.from(keys.videoDocs),
+      // Split when first needed: a catalogue video's panel never needs the names.
+      get names() {
+        names ??= lines(storedNames);
+        return names;
+      },
+    };
+  }
   return Array.isArray(keys?.videoIds) && Array.isArray(keys?.names) ? (keys as CatalogueKeys) : undefined;
 }
