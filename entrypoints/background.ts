@@ -20,7 +20,7 @@ import {
   WRITE_IN_PROGRESS_KEY,
 } from '../utils/messages';
 import { omniboxDestination, omniboxSuggestions } from '../utils/omnibox';
-import { panelFor } from '../utils/panel-content';
+import { type PanelContent, panelFor } from '../utils/panel-content';
 import { filterChoices } from '../utils/talk-filters';
 import { findTalks } from '../utils/talk-results';
 import { watchStorageKey } from '../utils/watch-storage';
@@ -67,6 +67,17 @@ export default defineBackground(() => {
       return talk ? { ...favourite, title: talk.title, ...(talk.videoId ? { videoId: talk.videoId } : {}) } : favourite;
     });
 
+  /** A talk's panel with its star, so that showing it waits for one message, not two; without, if unreadable. */
+  const withStar = async (panel: PanelContent): Promise<PanelContent> => {
+    if (panel.kind !== 'talk') return panel;
+    const id = panel.talk.id;
+    const starred = await store.list().then(
+      (favourites) => favourites.some((favourite) => favourite.talkId === id),
+      () => undefined, // the panel asks for it (favourites/has), and shows why it cannot be read
+    );
+    return starred === undefined ? panel : { ...panel, starred };
+  };
+
   const answer = async (request: Request) => {
     if (request.type === 'panel/for-video') {
       // Most videos are in no catalogue and name nobody in it: say so before reading any talk.
@@ -82,8 +93,7 @@ export default defineBackground(() => {
         console.warn('Talkmark: the stored indexes could not give this panel; working out the whole panel', error);
         return undefined;
       });
-      // Not reading the catalogue yet: the panel first asks for its star, a small read this would hold up.
-      if (panel) return { ok: true, value: panel };
+      if (panel) return { ok: true, value: await withStar(panel) };
     }
     // The panel's star: the favourites alone say it, without waiting for the catalogue.
     if (request.type === 'favourites/has') return answerRequest(request, store, () => true, announceChange);
@@ -93,8 +103,10 @@ export default defineBackground(() => {
     if (!request.type.startsWith('favourites/')) void live.search().catch(() => {});
     let from = await live.catalogue();
     switch (request.type) {
-      case 'panel/for-video':
-        return { ok: true, value: panelFor(request.videoId, request.title, from, await live.search()) ?? null };
+      case 'panel/for-video': {
+        const panel = panelFor(request.videoId, request.title, from, await live.search());
+        return { ok: true, value: panel ? await withStar(panel) : null };
+      }
       case 'talks/choices':
         return { ok: true, value: filterChoices(from) };
       case 'talks/search': {

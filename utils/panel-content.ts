@@ -29,6 +29,8 @@ export type PanelContent =
        * first, then the catalogue the ranking needs. The panel asks again, with `waitForRelated`.
        */
       relatedPending?: boolean;
+      /** Whether the talk is starred, as the favourites said when the panel was asked (absent if unread). */
+      starred?: boolean;
     }
   | { kind: 'about'; related: PanelRelated[] };
 

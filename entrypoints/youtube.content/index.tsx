@@ -144,18 +144,17 @@ class PanelController {
     this.videoId = videoId;
     const navigation = this.navigation;
 
-    const stored = await browser.storage.local.get(COLLAPSED_KEY);
+    // The background knows the catalogue: a catalogue talk is recognised by its id alone.
+    const [stored, known] = await Promise.all([browser.storage.local.get(COLLAPSED_KEY), this.askPanel(videoId)]);
     if (navigation !== this.navigation) return;
     this.collapsed = stored[COLLAPSED_KEY] === true;
-
-    // The background knows the catalogue: a catalogue talk is recognised by its id alone.
-    const known = await this.askPanel(videoId);
-    if (navigation !== this.navigation) return;
     if (known) {
       this.staleTitle = undefined; // decided by the id; the title does not matter
       this.content = known;
-      await this.refreshStar();
-      // After the star: reading the catalogue for the related talks would hold up the small read of the star.
+      // The answer says the star when the favourites could be read with it; otherwise they are asked.
+      if (known.kind === 'talk' && known.starred !== undefined)
+        this.settleStar(++this.starAsked, known.talk.id, known.starred, undefined);
+      else await this.refreshStar();
       if (known.kind === 'talk' && known.relatedPending) void this.completeRelated(navigation, videoId);
     } else {
       this.judgeTitle(videoId);
