@@ -1,5 +1,33 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * Puts each page's stylesheets into the page. An extension page gets every file from the browser process, one
+ * after another: the popup's two stylesheets delayed its scripts, and its first results, by 7 to 10 ms.
+ */
+function inlineStylesheets(): Plugin {
+  return {
+    name: 'talkmark:inline-stylesheets',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const inlined = new Set<string>();
+      for (const page of Object.values(bundle)) {
+        if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
+        page.source = String(page.source).replace(
+          /<link rel="stylesheet"(?: crossorigin)? href="\/([^"]+\.css)">/g,
+          (link, fileName: string) => {
+            const sheet = bundle[fileName];
+            if (sheet?.type !== 'asset') return link;
+            inlined.add(fileName);
+            return `<style>${String(sheet.source)}</style>`;
+          },
+        );
+      }
+      for (const fileName of inlined) delete bundle[fileName];
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -10,7 +38,7 @@ export default defineConfig({
   imports: false,
   // One manifest version for both browsers keeps behaviour identical.
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), inlineStylesheets()] }),
   hooks: {
     // WXT titles the toolbar button with the popup's <title>, which is English until the page localises itself.
     'build:manifestGenerated': (_wxt, manifest) => {
