@@ -36,69 +36,120 @@ export function tokenizeForIndex(text: string): string[] {
   return words;
 }
 
+/** A growable list of unsigned 32-bit numbers: millions of term numbers without a JS array per document. */
+class Numbers {
+  values = new Uint32Array(1 << 16);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
 /** Builds the index of `documents`; document numbers are their positions. */
 export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIndexData {
   const count = documents.length;
-  const fieldWords = FIELDS.map((field) => documents.map((document) => tokenizeForIndex(document[field])));
-  const averageLength = fieldWords.map(
-    (perDocument) => perDocument.reduce((sum, words) => sum + words.length, 0) / Math.max(1, count) || 1,
-  );
-
-  // Per term, its postings as they are found (documents in order): the document, the BM25F-weighted frequency
-  // over the fields, and whether the term occurs outside the summary. Flat arrays with "stamps" (the last
-  // document or field that touched a term) instead of a Map per document: this loop sees millions of words.
+  // First pass: every field's words as term numbers, one flat list per field (field f of document d is
+  // `fieldTerms[f]` from `fieldStarts[f][d]` to `fieldStarts[f][d + 1]`). Strings die young; the lists hold numbers.
   const termIds = new Map<string, number>();
-  const postings: Array<{ docs: number[]; weights: number[]; main: boolean[] }> = [];
-  const docStamp: number[] = [];
-  const fieldStamp: number[] = [];
-  const fieldCount: number[] = [];
-  const docWeight: number[] = [];
-  const docMain: boolean[] = [];
-  for (let doc = 0; doc < count; doc++) {
-    const docTerms: number[] = [];
-    FIELDS.forEach((field, f) => {
-      const words = fieldWords[f]?.[doc] ?? [];
-      const norm = 1 - B + (B * words.length) / (averageLength[f] ?? 1);
-      const fieldTerms: number[] = [];
-      const stamp = doc * FIELDS.length + f;
-      for (const word of words) {
+  const fieldTerms = FIELDS.map(() => new Numbers());
+  const fieldStarts = FIELDS.map(() => new Uint32Array(count + 1));
+  FIELDS.forEach((field, f) => {
+    const terms = fieldTerms[f] as Numbers;
+    const starts = fieldStarts[f] as Uint32Array;
+    for (let doc = 0; doc < count; doc++) {
+      for (const word of tokenizeForIndex((documents[doc] as SearchDocument)[field])) {
         let term = termIds.get(word);
         if (term === undefined) {
-          term = postings.length;
+          term = termIds.size;
           termIds.set(word, term);
-          postings.push({ docs: [], weights: [], main: [] });
-          docStamp.push(-1);
-          fieldStamp.push(-1);
-          fieldCount.push(0);
-          docWeight.push(0);
-          docMain.push(false);
         }
+        terms.push(term);
+      }
+      starts[doc + 1] = terms.length;
+    }
+  });
+  const averageLength = fieldTerms.map((terms) => terms.length / Math.max(1, count) || 1);
+  const termCount = termIds.size;
+
+  // Second pass, twice over: the documents each term is in (to place its postings), then per posting the
+  // BM25F-weighted frequency over the fields and whether the term occurs outside the summary. "Stamps" (the
+  // last document or field that touched a term) instead of a Map per document: these loops see millions of words.
+  const docStamp = new Int32Array(termCount).fill(-1);
+  const fieldStamp = new Int32Array(termCount).fill(-1);
+  const fieldCount = new Uint32Array(termCount);
+  const docWeight = new Float64Array(termCount);
+  const docMain = new Uint8Array(termCount);
+  const postingCount = new Uint32Array(termCount);
+  for (let doc = 0; doc < count; doc++) {
+    for (let f = 0; f < FIELDS.length; f++) {
+      const { values } = fieldTerms[f] as Numbers;
+      const starts = fieldStarts[f] as Uint32Array;
+      for (let i = starts[doc] as number; i < (starts[doc + 1] as number); i++) {
+        const term = values[i] as number;
+        if (docStamp[term] !== doc) {
+          docStamp[term] = doc;
+          postingCount[term] = (postingCount[term] as number) + 1;
+        }
+      }
+    }
+  }
+  // Each term's postings go to `termPostings[term]` onwards, in document order.
+  const termPostings = new Uint32Array(termCount + 1);
+  for (let term = 0; term < termCount; term++)
+    termPostings[term + 1] = (termPostings[term] as number) + (postingCount[term] as number);
+  const total = termPostings[termCount] as number;
+  const filled = termPostings.slice(0, termCount);
+  const docsOf = new Uint32Array(total);
+  const weightsOf = new Float64Array(total);
+  const mainOf = new Uint8Array(total);
+  docStamp.fill(-1);
+  const docTerms = new Numbers();
+  const inField = new Numbers();
+  for (let doc = 0; doc < count; doc++) {
+    docTerms.length = 0;
+    FIELDS.forEach((field, f) => {
+      const { values } = fieldTerms[f] as Numbers;
+      const starts = fieldStarts[f] as Uint32Array;
+      const from = starts[doc] as number;
+      const to = starts[doc + 1] as number;
+      const norm = 1 - B + (B * (to - from)) / (averageLength[f] ?? 1);
+      const stamp = doc * FIELDS.length + f;
+      inField.length = 0;
+      for (let i = from; i < to; i++) {
+        const term = values[i] as number;
         if (fieldStamp[term] !== stamp) {
           fieldStamp[term] = stamp;
           fieldCount[term] = 0;
-          fieldTerms.push(term);
+          inField.push(term);
         }
-        fieldCount[term] = (fieldCount[term] ?? 0) + 1;
+        fieldCount[term] = (fieldCount[term] as number) + 1;
       }
-      for (const term of fieldTerms) {
-        const tf = fieldCount[term] ?? 0;
+      for (let i = 0; i < inField.length; i++) {
+        const term = inField.values[i] as number;
+        const tf = fieldCount[term] as number;
         const saturated = (tf * (K1 + 1)) / (tf + K1 * norm);
         if (docStamp[term] !== doc) {
           docStamp[term] = doc;
           docWeight[term] = 0;
-          docMain[term] = false;
+          docMain[term] = 0;
           docTerms.push(term);
         }
-        docWeight[term] = (docWeight[term] ?? 0) + BOOST[field] * saturated;
-        if (field !== 'summary') docMain[term] = true;
+        docWeight[term] = (docWeight[term] as number) + BOOST[field] * saturated;
+        if (field !== 'summary') docMain[term] = 1;
       }
     });
-    for (const term of docTerms) {
-      const list = postings[term];
-      if (!list) continue;
-      list.docs.push(doc);
-      list.weights.push(docWeight[term] ?? 0);
-      list.main.push(docMain[term] ?? false);
+    for (let i = 0; i < docTerms.length; i++) {
+      const term = docTerms.values[i] as number;
+      const at = filled[term] as number;
+      filled[term] = at + 1;
+      docsOf[at] = doc;
+      weightsOf[at] = docWeight[term] as number;
+      mainOf[at] = docMain[term] as number;
     }
   }
 
@@ -109,26 +160,26 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIn
   const termStarts = new Uint32Array(sortedTerms.length + 1);
   const postingStarts = new Uint32Array(sortedTerms.length + 1);
   const summaryStarts = new Uint32Array(sortedTerms.length);
-  const total = postings.reduce((sum, list) => sum + list.docs.length, 0);
   const postingDocs = new Uint32Array(total);
   const postingImpacts = new Float32Array(total);
   let textLength = 0;
   let at = 0;
-  sortedTerms.forEach((term, t) => {
+  sortedTerms.forEach((text, t) => {
     termStarts[t] = textLength;
-    textLength += term.length;
+    textLength += text.length;
     postingStarts[t] = at;
-    const list = postings[termIds.get(term) ?? -1];
-    if (!list) return;
-    const df = list.docs.length;
+    const term = termIds.get(text) ?? 0;
+    const first = termPostings[term] as number;
+    const end = termPostings[term + 1] as number;
+    const df = end - first;
     const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
     // Postings in the main fields first, then summary-only ones, each in document order.
-    for (const wantMain of [true, false]) {
+    for (const wantMain of [1, 0]) {
       if (!wantMain) summaryStarts[t] = at;
-      for (let i = 0; i < df; i++) {
-        if (list.main[i] !== wantMain) continue;
-        postingDocs[at] = list.docs[i] ?? 0;
-        postingImpacts[at] = idf * (list.weights[i] ?? 0);
+      for (let i = first; i < end; i++) {
+        if (mainOf[i] !== wantMain) continue;
+        postingDocs[at] = docsOf[i] as number;
+        postingImpacts[at] = idf * (weightsOf[i] as number);
         at++;
       }
     }
