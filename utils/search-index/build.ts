@@ -38,7 +38,7 @@ export function tokenizeForIndex(text: string): string[] {
 
 /** A growable list of unsigned 32-bit numbers: millions of term numbers without a JS array per document. */
 class Numbers {
-  values = new Uint32Array(1 << 16);
+  values = new Uint32Array(1024);
   length = 0;
   push(value: number): void {
     if (this.length === this.values.length) {
