@@ -84,16 +84,24 @@ export default defineBackground(() => {
       if (!(await live.mayHavePanel(request.videoId, request.title))) return { ok: true, value: null };
       // A catalogue talk's own details come first when the catalogue is large and not read yet; the panel asks
       // again for its related talks, ranked from the stored indexes, not the whole catalogue.
-      const quick = request.waitForRelated
-        ? live.quickPanel(request.videoId)
+      // A video outside the catalogue, judged by its title, likewise.
+      const { videoId, title } = request;
+      const quick: Promise<PanelContent | null | undefined> = request.waitForRelated
+        ? live.quickPanel(videoId)
         : live
-            .quickPanelTalk(request.videoId)
-            .then((talk) => talk && { kind: 'talk' as const, talk, related: [], relatedPending: true });
+            .quickPanelTalk(videoId)
+            .then((talk) =>
+              talk
+                ? { kind: 'talk' as const, talk, related: [], relatedPending: true }
+                : title === undefined
+                  ? undefined
+                  : live.quickAbout(videoId, title),
+            );
       const panel = await quick.catch((error: unknown) => {
         console.warn('Talkmark: the stored indexes could not give this panel; working out the whole panel', error);
         return undefined;
       });
-      if (panel) return { ok: true, value: await withStar(panel) };
+      if (panel !== undefined) return { ok: true, value: panel && (await withStar(panel)) };
     }
     // The panel's star: the favourites alone say it, without waiting for the catalogue.
     if (request.type === 'favourites/has') return answerRequest(request, store, () => true, announceChange);

@@ -34,6 +34,11 @@ export interface LiveCatalogue {
    * conditions; undefined when they cannot say, and the panel is then worked out from the whole catalogue.
    */
   quickPanel(videoId: string): Promise<PanelContent | undefined>;
+  /**
+   * The panel of a video outside the catalogue, from its title and the stored indexes, under the same
+   * conditions: null when the title is plainly about no talk, undefined when they cannot say.
+   */
+  quickAbout(videoId: string, title: string): Promise<PanelContent | null | undefined>;
   /** Imports changed: read them again on next use. */
   invalidate(): void;
 }
@@ -179,6 +184,21 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       // The panel asks for the related talks next: they are ranked meanwhile.
       if (talk) ranking = { videoId, panel: rankedPanel(videoId, talk) };
       return talk && panelTalkOfCard(talk.card);
+    },
+    async quickAbout(videoId, title) {
+      const { keys, importedTalks } = await keysRead();
+      if (whole || importedTalks < QUICK_PANEL_FROM) return undefined;
+      // A catalogue video (its card unreadable a moment ago) is the whole catalogue's to answer.
+      if (bundledVideos.has(videoId) || keys.some((entry) => entry.keys?.videoIds.includes(videoId))) return undefined;
+      try {
+        const about = await storedRelated.aboutTitle(title);
+        return about && (about.length > 0 ? { kind: 'about', related: about } : null);
+      } catch (error) {
+        console.warn('Talkmark: the talks of this title could not be found in the stored indexes', error);
+        storedSearch.reset();
+        storedRelated.reset();
+        return undefined;
+      }
     },
     quickPanel(videoId) {
       // The ranking its talk started, taken once: a later visit ranks afresh (the catalogues may have changed).

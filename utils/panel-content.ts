@@ -3,12 +3,15 @@ import type { Talk, TalkKind } from '../data/schema';
 import type { Message } from './i18n';
 import { RelatedNeighbours, relatedIndexOf } from './related-index';
 import {
+  namedInTitle,
   type RankedTalk,
   type RelatedTalk,
   rankRelatedByPosition,
   rankRelatedTalks,
+  rankTitleCandidates,
   relatedReasons,
   talksForVideoTitle,
+  titleCandidates,
   WEIGH_ALL_UP_TO,
 } from './related-talks';
 import type { TalkSearch } from './search';
@@ -82,8 +85,11 @@ export function panelFor(
           : rankRelatedTalks(talk, from, 5, similar(talk.title)).map((r) => related(r, from)),
     };
   if (title === undefined) return undefined;
-  const about = talksForVideoTitle(title, from, 5, similar(title));
-  return about.length > 0 ? { kind: 'about', related: about.map((r) => related(r, from)) } : undefined;
+  const about =
+    search && from.talks.length > WEIGH_ALL_UP_TO
+      ? aboutAtScale(title, from, search)
+      : talksForVideoTitle(title, from, 5, similar(title)).map((r) => related(r, from));
+  return about.length > 0 ? { kind: 'about', related: about } : undefined;
 }
 
 export function panelTalk(talk: Talk, from: Catalogue): PanelTalk {
@@ -145,13 +151,35 @@ function positionsOf(from: Catalogue): Positions {
       if (!positionOf.has(talk.id)) positionOf.set(talk.id, p);
     });
     found = {
-      neighbours: new RelatedNeighbours(from.files.map((file) => relatedIndexOf(file.talks))),
+      neighbours: new RelatedNeighbours(from.files.map((file) => relatedIndexOf(file))),
       talks,
       positionOf,
     };
     positionsCache.set(from, found);
   }
   return found;
+}
+
+/** The talks a title is plainly about in a large catalogue, by position, as a woken worker finds them. */
+function aboutAtScale(title: string, from: Catalogue, search: TalkSearch): PanelRelated[] {
+  const { neighbours, talks, positionOf } = positionsOf(from);
+  const named = namedInTitle(title, neighbours);
+  if (!named) return [];
+  const similar = search.similarTo(title, SIMILAR_CANDIDATES).flatMap((hit) => {
+    const at = positionOf.get(hit.id);
+    return at === undefined ? [] : [{ position: at, score: hit.score }];
+  });
+  const cards = new Map<number, TalkCard>();
+  for (const position of titleCandidates(named, neighbours, similar)) {
+    const talk = talks[position];
+    if (talk) cards.set(position, talkCard(talk, from));
+  }
+  return rankTitleCandidates(title, named, neighbours, [...cards.keys()], (position) => cards.get(position)).flatMap(
+    ({ position, reasons }) => {
+      const card = cards.get(position);
+      return card ? [relatedOfCard(card, reasons)] : [];
+    },
+  );
 }
 
 /** A large catalogue's related talks, ranked by position as a woken worker ranks them from its stored indexes. */

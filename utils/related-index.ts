@@ -1,5 +1,5 @@
 // Typed arrays are read within bounds fixed when the index was built (biome.json allows `!` in this file).
-import type { Talk } from '../data/schema';
+import type { EventFile } from '../data/schema';
 import { tokenize } from './words';
 
 /**
@@ -14,6 +14,10 @@ export interface RelatedIndex {
   speakers: string[];
   topics: string[];
   events: string[];
+  /** Each speaker's name as normalised words joined by spaces (as a title names them), '' when undescribed. */
+  speakerNames: string[];
+  /** Each event's subjects (the names that make a video plainly about its talks). */
+  subjects: string[][];
   /** Talk d's speakers are `docSpeakers.slice(speakerStarts[d], speakerStarts[d + 1])`; topics likewise. */
   speakerStarts: Uint32Array;
   docSpeakers: Uint32Array;
@@ -49,8 +53,9 @@ function numbering(): { names: string[]; numberOf(name: string): number } {
   };
 }
 
-/** The related index of some talks, in the order given (an event file's, or several files' one after another). */
-export function relatedIndexOf(talks: readonly Talk[], build = ''): RelatedIndex {
+/** The related index of an event file's talks, in file order. */
+export function relatedIndexOf(file: EventFile, build = ''): RelatedIndex {
+  const { talks } = file;
   const speakers = numbering();
   const topics = numbering();
   const events = numbering();
@@ -69,11 +74,17 @@ export function relatedIndexOf(talks: readonly Talk[], build = ''): RelatedIndex
     topicStarts[d + 1] = docTopics.length;
     docEvents[d] = events.numberOf(talk.eventId);
   });
+  // The first description of a speaker is the one the catalogue keeps.
+  const names = new Map<string, string>();
+  for (const speaker of file.speakers)
+    if (!names.has(speaker.id)) names.set(speaker.id, tokenize(speaker.name).join(' '));
   return {
     build,
     speakers: speakers.names,
     topics: topics.names,
     events: events.names,
+    speakerNames: speakers.names.map((id) => names.get(id) ?? ''),
+    subjects: events.names.map((id) => (id === file.event.id ? [...file.event.subjects] : [])),
     speakerStarts,
     docSpeakers: Uint32Array.from(docSpeakers),
     topicStarts,
@@ -95,6 +106,11 @@ export function readRelatedIndex(value: unknown, build: string, talkCount: numbe
     isStrings(index.speakers) &&
     isStrings(index.topics) &&
     isStrings(index.events) &&
+    isStrings(index.speakerNames) &&
+    index.speakerNames.length === index.speakers?.length &&
+    Array.isArray(index.subjects) &&
+    index.subjects.length === index.events?.length &&
+    index.subjects.every(isStrings) &&
     index.speakerStarts instanceof Uint32Array &&
     index.topicStarts instanceof Uint32Array &&
     index.docSpeakers instanceof Uint32Array &&
@@ -173,6 +189,46 @@ export class RelatedNeighbours {
   eventAt(position: number): string {
     const { part, doc } = this.locate(position);
     return part.events[part.docEvents[doc]!]!;
+  }
+
+  /**
+   * The speakers a title names in full, by id: `phrases` are its runs of words (normalised). A speaker in several
+   * catalogues goes by the name the first one gives.
+   */
+  speakersNamed(phrases: ReadonlySet<string>): string[] {
+    const seen = new Set<string>();
+    const named: string[] = [];
+    for (const part of this.parts) {
+      part.speakers.forEach((id, n) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        if (phrases.has(part.speakerNames[n]!)) named.push(id);
+      });
+    }
+    return named;
+  }
+
+  /** The events (ids) whose subjects `isNamed` accepts, with the subjects it accepts. */
+  eventsAbout(isNamed: (subject: string) => boolean): Array<{ id: string; subjects: string[] }> {
+    return this.parts.flatMap((part) =>
+      part.events.flatMap((id, n) => {
+        const subjects = part.subjects[n] ?? [];
+        return subjects.some(isNamed) ? [{ id, subjects: subjects.filter(isNamed) }] : [];
+      }),
+    );
+  }
+
+  /** The talks of an event, in order. */
+  withEvent(eventId: string): number[] {
+    const positions: number[] = [];
+    this.parts.forEach((part, p) => {
+      const number = part.events.indexOf(eventId);
+      if (number < 0) return;
+      part.docEvents.forEach((event, doc) => {
+        if (event === number) positions.push(this.offsets[p]! + doc);
+      });
+    });
+    return positions;
   }
 
   /** The talks with this speaker, or this topic, in order; at most `limit`; and how many there are in all. */

@@ -307,19 +307,34 @@ export function talksForVideoTitle(
         topics.reduce((sum, topic) => sum + (weights.get(topic) ?? 0), 0) +
         1.5 * sharedWords.length +
         organisations.length;
-      const reasons: Message[] = [
-        ...(named.length ? [['reason_speaks', listOf(named.map((speaker) => speaker.name))] as const] : []),
-        ...(topics.length ? [['reason_about', listOf(topics.slice(0, 2))] as const] : []),
-        ...(!named.length && !topics.length && sharedWords.length
-          ? [['reason_about', listOf(sharedWords.slice(0, 2))] as const]
-          : []),
-        ...(organisations.length ? [['reason_from', listOf(organisations)] as const] : []),
-      ];
+      const reasons = aboutReasons(
+        named.map((speaker) => speaker.name),
+        topics,
+        sharedWords,
+        organisations,
+      );
       return { talk, score, reasons };
     })
     .filter((related) => related.score > 0 && related.reasons.length > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+}
+
+/** Why a talk is plainly what a video is about: the speakers it names, its subjects, the organisations. */
+function aboutReasons(
+  speaking: readonly string[],
+  topics: readonly string[],
+  sharedWords: readonly string[],
+  organisations: readonly string[],
+): Message[] {
+  return [
+    ...(speaking.length ? [['reason_speaks', listOf(speaking)] as const] : []),
+    ...(topics.length ? [['reason_about', listOf(topics.slice(0, 2))] as const] : []),
+    ...(!speaking.length && !topics.length && sharedWords.length
+      ? [['reason_about', listOf(sharedWords.slice(0, 2))] as const]
+      : []),
+    ...(organisations.length ? [['reason_from', listOf(organisations)] as const] : []),
+  ];
 }
 
 const speakerNamesCache = new WeakMap<Catalogue, Map<string, Speaker[]>>();
@@ -340,4 +355,104 @@ function speakersNamedIn(titleWords: readonly string[], from: Catalogue): Speake
   for (const phrase of phrasesOf(titleWords, MAX_NAME_WORDS))
     for (const speaker of byName.get(phrase) ?? []) named.add(speaker);
   return [...named];
+}
+
+/** What a video title names of a large catalogue: speakers in full (ids), and events by their subjects. */
+export interface NamedInTitle {
+  speakers: string[];
+  events: string[];
+}
+
+/** Whether a title says a phrase, word for word (normalised). */
+function sayer(titleWords: readonly string[]): (phrase: string) => boolean {
+  const titleText = ` ${titleWords.join(' ')} `;
+  return (phrase) => {
+    const words = tokenize(phrase);
+    return words.length > 0 && titleText.includes(` ${words.join(' ')} `);
+  };
+}
+
+/**
+ * The speakers and events a video title names, in a catalogue too large to weigh every talk; undefined when it
+ * names none, and the video is not plainly about any talk.
+ */
+export function namedInTitle(title: string, neighbours: RelatedNeighbours): NamedInTitle | undefined {
+  const titleWords = tokenize(title);
+  const speakers = neighbours.speakersNamed(new Set(phrasesOf(titleWords, MAX_NAME_WORDS)));
+  const events = neighbours.eventsAbout(sayer(titleWords)).map((event) => event.id);
+  return speakers.length > 0 || events.length > 0 ? { speakers, events } : undefined;
+}
+
+/** The talks that may be about the title: the named speakers', the named events', and those found similar. */
+export function titleCandidates(
+  named: NamedInTitle,
+  neighbours: RelatedNeighbours,
+  similar: readonly SimilarTalk[],
+): number[] {
+  return [
+    ...new Set([
+      ...named.speakers.flatMap((id) => neighbours.withSpeaker(id)),
+      ...named.events.flatMap((id) => neighbours.withEvent(id)),
+      ...similar.map((hit) => hit.position),
+    ]),
+  ].sort((a, b) => a - b);
+}
+
+/** What ranking needs of a candidate's card: its title, and its speakers with their organisations. */
+export interface TitledTalk {
+  title: string;
+  speakers: ReadonlyArray<{ id: string; name: string; organisation?: string }>;
+}
+
+/**
+ * `talksForVideoTitle` for a catalogue too large to weigh every talk, by position: each candidate's title and
+ * speakers come from its card, the rest from numbers, so a woken worker (stored indexes) and one holding the
+ * whole catalogue rank alike. Equal scores go to the earlier talk; a title is listed once.
+ */
+export function rankTitleCandidates(
+  title: string,
+  named: NamedInTitle,
+  neighbours: RelatedNeighbours,
+  candidates: readonly number[],
+  talkAt: (position: number) => TitledTalk | undefined,
+  limit = 5,
+): Array<{ position: number; reasons: Message[] }> {
+  const has = sayer(tokenize(title));
+  const titleContent = contentWords(title);
+  const namedSpeakers = new Set(named.speakers);
+  const weights = new Map<string, number>();
+  const weightOf = (topic: string) => {
+    let weight = weights.get(topic);
+    if (weight === undefined) {
+      weight = 0.1 + Math.log(neighbours.talkCount / Math.max(1, neighbours.withTopic(topic, 0).count));
+      weights.set(topic, weight);
+    }
+    return weight;
+  };
+  const ranked = candidates
+    .flatMap((position) => {
+      const talk = talkAt(position);
+      if (!talk) return [];
+      const speaking = talk.speakers.filter((speaker) => namedSpeakers.has(speaker.id));
+      const topics = neighbours
+        .topicsAt(position)
+        .filter((topic) => has(topic.replaceAll('-', ' ')) || titleContent.has(stem(topic)));
+      const topicWords = new Set(topics.map(stem));
+      const sharedWords = overlap(contentWords(talk.title), titleContent).filter((word) => !topicWords.has(word));
+      const organisations = [...new Set(talk.speakers.flatMap((speaker) => speaker.organisation ?? []))].filter(has);
+      const score =
+        5 * speaking.length +
+        topics.reduce((sum, topic) => sum + weightOf(topic), 0) +
+        1.5 * sharedWords.length +
+        organisations.length;
+      const reasons = aboutReasons(
+        speaking.map((speaker) => speaker.name),
+        topics,
+        sharedWords,
+        organisations,
+      );
+      return score > 0 && reasons.length > 0 ? [{ position, score, reasons }] : [];
+    })
+    .sort((a, b) => b.score - a.score || a.position - b.position);
+  return onceEach(ranked, -1, (related) => neighbours.titleAt(related.position)).slice(0, limit);
 }

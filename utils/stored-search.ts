@@ -44,7 +44,7 @@ export function storedSearchFor(
   for (let start = 0; start < file.talks.length; start += CARDS_PER_CHUNK) {
     cards.push(JSON.stringify(file.talks.slice(start, start + CARDS_PER_CHUNK).map((talk) => talkCard(talk, from))));
   }
-  const related = relatedIndexOf(file.talks, dictionary.build);
+  const related = relatedIndexOf(file, dictionary.build);
   return { search: { keys: storedKeysOf(catalogueKeys(file)), dictionary, postings: chunks, cards, related }, index };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../data/catalogue';
-import type { Talk } from '../../data/schema';
+import type { EventFile, Talk } from '../../data/schema';
 import { say } from '../../utils/i18n';
 import { RelatedNeighbours, readRelatedIndex, relatedIndexOf } from '../../utils/related-index';
 import { rankRelatedByPosition, rankRelatedTalks, talksForVideoTitle } from '../../utils/related-talks';
@@ -83,12 +83,16 @@ describe('the related index', () => {
     speakerIds,
     topics,
   });
-  const first = relatedIndexOf([made('a1', ['ada'], ['x', 'y']), made('a2', ['bob', 'bob'], ['y', 'y'])], 'b1');
-  const second = relatedIndexOf([
-    made('b1', ['bob'], ['y'], 'b'),
-    made('b2', [], [], 'b'),
-    made('b3', ['ada'], ['z'], 'b'),
-  ]);
+  /** The talks as one event's file (the event of the first talk). */
+  const fileOf = (talks: Talk[]): EventFile => ({
+    event: { id: talks[0]?.eventId ?? 'a', name: 'Conf', subjects: [] },
+    speakers: [],
+    talks,
+  });
+  const first = relatedIndexOf(fileOf([made('a1', ['ada'], ['x', 'y']), made('a2', ['bob', 'bob'], ['y', 'y'])]), 'b1');
+  const second = relatedIndexOf(
+    fileOf([made('b1', ['bob'], ['y'], 'b'), made('b2', [], [], 'b'), made('b3', ['ada'], ['z'], 'b')]),
+  );
 
   it('numbers talks across catalogues in order, each speaker and topic once per talk', () => {
     const neighbours = new RelatedNeighbours([first, second]);
@@ -125,12 +129,16 @@ describe('the related index', () => {
       ...made(id, ['ada'], ['x'], eventId),
       title,
     });
-    const one = relatedIndexOf([titled('a1', 'Vitess at Scale', 'a'), titled('a2', 'Sharding: the hard parts', 'a')]);
-    const two = relatedIndexOf([
-      titled('b1', 'vitess at scale!', 'b'),
-      titled('b2', 'Sharding — the Hard Parts', 'b'),
-      titled('b3', 'Backups', 'b'),
-    ]);
+    const one = relatedIndexOf(
+      fileOf([titled('a1', 'Vitess at Scale', 'a'), titled('a2', 'Sharding: the hard parts', 'a')]),
+    );
+    const two = relatedIndexOf(
+      fileOf([
+        titled('b1', 'vitess at scale!', 'b'),
+        titled('b2', 'Sharding — the Hard Parts', 'b'),
+        titled('b3', 'Backups', 'b'),
+      ]),
+    );
     const ranked = rankRelatedByPosition(0, new RelatedNeighbours([one, two]), []);
     expect(ranked.map((related) => related.position)).toEqual([1, 4]);
   });

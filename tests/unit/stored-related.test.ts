@@ -31,7 +31,7 @@ const TOPICS = ['kubernetes', 'databases', 'vitess', 'observability', 'security'
  * A conference with what related talks weigh: speakers who give several talks (some of them also in the other
  * conference, one also in the bundled one), topics common and rare, recordings on YouTube and elsewhere.
  */
-function conference(count: number, id: string, seed: number): ImportedCatalogue {
+function conference(count: number, id: string, seed: number, subjects: string[] = []): ImportedCatalogue {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   const speakerIds = [
@@ -47,7 +47,7 @@ function conference(count: number, id: string, seed: number): ImportedCatalogue 
       eventId: id,
       kind: n % 50 === 0 ? 'keynote' : n % 17 === 0 ? 'interview' : 'talk',
       title: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}${n % 9 === 0 ? ' at scale' : ''}`,
-      speakerIds: random() < 0.1 ? [pick(speakerIds), pick(speakerIds)] : [pick(speakerIds)],
+      speakerIds: n === 5 ? [`${id}-solo`] : random() < 0.1 ? [pick(speakerIds), pick(speakerIds)] : [pick(speakerIds)],
       topics: n % 11 === 0 ? [] : topics,
       summary: `${pick(WORDS)} and ${pick(WORDS)} in production`,
       ...(n % 2 === 0
@@ -58,8 +58,8 @@ function conference(count: number, id: string, seed: number): ImportedCatalogue 
     };
   });
   const file: EventFile = {
-    event: { id, name: `${id} conference`, subjects: [] },
-    speakers: speakerIds.map((speaker) => ({ id: speaker, name: `Name of ${speaker}` })),
+    event: { id, name: `${id} conference`, subjects },
+    speakers: [...speakerIds, `${id}-solo`].map((speaker) => ({ id: speaker, name: `Name of ${speaker}` })),
     talks,
   };
   return { id, format: 'talkmark-json', file, skipped: { untitled: 0, repeated: 0 } };
@@ -185,5 +185,41 @@ describe('related talks from the stored indexes, before the catalogue is read', 
     expect(await cold.quickPanel('bbb00000004')).toEqual(
       panelFor('bbb00000004', undefined, await whole.catalogue(), await whole.search()),
     );
+  });
+});
+
+describe('the talks a video title is about, from the stored indexes, before the catalogue is read', () => {
+  const TITLES = [
+    'Name of shared-ada explains sharding',
+    'Name of bbb-person-7: replication at scale',
+    'name of ccc person 3 and Name of shared-grace on tracing',
+    'Vitess in production',
+    'Quokka gateways, a deep dive',
+    'Sugu Sougoumarane on Vitess',
+    // One talk by this speaker; the others found through the search, sharing the title's words.
+    'Name of bbb-solo: mysql sharding database',
+  ];
+
+  it('are exactly the whole catalogue’s: same talks, order, reasons; none for a title that names nobody', async () => {
+    const store = await storeWith(conference(3000, 'bbb', 3), conference(400, 'ccc', 5, ['Quokka']));
+    const cold = createLiveCatalogue(eventFiles, withoutTalks(store));
+    const whole = createLiveCatalogue(eventFiles, store);
+    const [from, search] = [await whole.catalogue(), await whole.search()];
+    let found = 0;
+    for (const title of TITLES) {
+      const expected = panelFor('NotInCatalog', title, from, search);
+      expect(expected?.kind, title).toBe('about');
+      expect(await cold.quickAbout('NotInCatalog', title), title).toEqual(expected);
+      found += expected?.related.length ?? 0;
+    }
+    expect(found).toBeGreaterThan(20);
+    // A subject of an imported conference brings its talks.
+    const quokka = await cold.quickAbout('NotInCatalog', 'Quokka gateways, a deep dive');
+    expect(quokka?.related.some((talk) => talk.id.startsWith('ccc/'))).toBe(true);
+    // Naming nobody: no panel, as the whole catalogue says.
+    expect(panelFor('NotInCatalog', 'A cooking video', from, search)).toBeUndefined();
+    expect(await cold.quickAbout('NotInCatalog', 'A cooking video')).toBeNull();
+    // A catalogue video is never judged by its title here.
+    expect(await cold.quickAbout('bbb00000002', 'Name of shared-ada explains sharding')).toBeUndefined();
   });
 });
