@@ -82,21 +82,11 @@ export default defineBackground(() => {
     if (request.type === 'panel/for-video') {
       // Most videos are in no catalogue and name nobody in it: say so before reading any talk.
       if (!(await live.mayHavePanel(request.videoId, request.title))) return { ok: true, value: null };
-      // A catalogue talk's own details come first when the catalogue is large and not read yet; the panel asks
-      // again for its related talks, ranked from the stored indexes, not the whole catalogue.
-      // A video outside the catalogue, judged by its title, likewise.
-      const { videoId, title } = request;
-      const quick: Promise<PanelContent | null | undefined> = request.waitForRelated
-        ? live.quickPanel(videoId)
-        : live
-            .quickPanelTalk(videoId)
-            .then((talk) =>
-              talk
-                ? { kind: 'talk' as const, talk, related: [], relatedPending: true }
-                : title === undefined
-                  ? undefined
-                  : live.quickAbout(videoId, title),
-            );
+      // A large catalogue's panel comes from its stored indexes; a catalogue talk's own details first when its
+      // related talks need reading (the panel asks again for them), and a video outside it judged by its title.
+      const quick = request.waitForRelated
+        ? live.storedPanelRelated(request.videoId)
+        : live.storedPanel(request.videoId, request.title);
       const panel = await quick.catch((error: unknown) => {
         console.warn('Talkmark: the stored indexes could not give this panel; working out the whole panel', error);
         return undefined;

@@ -3,7 +3,7 @@ import type { EventFile } from '../data/schema';
 import { type CatalogueKeys, catalogueKeys, createPanelGate, readCatalogueKeys } from './catalogue-keys';
 import type { CatalogueStore } from './catalogue-store';
 import { cardChunkOf } from './database';
-import { type PanelContent, type PanelTalk, panelTalkOfCard } from './panel-content';
+import { type PanelContent, panelTalkOfCard } from './panel-content';
 import { indexEventFiles, searchOver, type TalkSearch } from './search';
 import type { SearchIndexData } from './search-index/layout';
 import { joinIndex, readIndexDictionary } from './search-index/stored';
@@ -24,21 +24,15 @@ export interface LiveCatalogue {
    */
   mayHavePanel(videoId: string, title?: string): Promise<boolean>;
   /**
-   * The talk of a catalogue video as the panel shows it, from the stored keys and one card record, while the
-   * catalogue is not read yet and is large (reading it takes a woken worker half a second at 50,000 talks);
-   * undefined otherwise, and the panel is then worked out whole.
+   * A large catalogue's panel (from 2,000 imported talks), from the stored indexes rather than 50,000 talks: for
+   * a catalogue video, its talk, with its related talks when they are ranked at once (the worker has read
+   * what ranking reads) or else pending (`storedPanelRelated` gives them); for another video, the talks its title
+   * is plainly about, null when none. Undefined when the stored indexes cannot say (a small catalogue, one being
+   * rebuilt): the panel is then worked out from the whole catalogue.
    */
-  quickPanelTalk(videoId: string): Promise<PanelTalk | undefined>;
-  /**
-   * The whole panel of a catalogue video (talk and related talks) from the stored indexes, under the same
-   * conditions; undefined when they cannot say, and the panel is then worked out from the whole catalogue.
-   */
-  quickPanel(videoId: string): Promise<PanelContent | undefined>;
-  /**
-   * The panel of a video outside the catalogue, from its title and the stored indexes, under the same
-   * conditions: null when the title is plainly about no talk, undefined when they cannot say.
-   */
-  quickAbout(videoId: string, title: string): Promise<PanelContent | null | undefined>;
+  storedPanel(videoId: string, title?: string): Promise<PanelContent | null | undefined>;
+  /** The whole panel of a catalogue video whose related talks `storedPanel` left pending; undefined as above. */
+  storedPanelRelated(videoId: string): Promise<PanelContent | undefined>;
   /** Imports changed: read them again on next use. */
   invalidate(): void;
 }
@@ -59,12 +53,9 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
   let bundledIndex: SearchIndexData | undefined;
 
   const bundledCatalogue = buildCatalogue(bundled);
-  // Set once the whole catalogue has been read: the panel is then worked out whole at once.
-  let whole = false;
 
   const loaded = cachedUntilReset(async (): Promise<Loaded> => {
     const imported = await store.files();
-    whole = true;
     return { catalogue: buildCatalogue([...bundled, ...imported]), imported };
   });
   const load = () =>
@@ -122,7 +113,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
     return searchOver([bundledIndex, ...segments]);
   });
 
-  // A large catalogue not read yet: the panel's talk and related talks come from the stored indexes.
+  // A large catalogue's panels come from the stored indexes, read or not.
   const storedSearch = openStoredTalkSearch(bundled, store);
   const storedRelated = openStoredRelated(bundled, store, storedSearch);
   // A bundled video's talk, and its document number among the bundled talks (in file order, as the search has them).
@@ -133,10 +124,10 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       if (talk.videoId && !bundledVideos.has(talk.videoId)) bundledVideos.set(talk.videoId, doc);
     });
 
-  /** A catalogue video's talk from the stored keys and one card record, while a large catalogue is not read. */
+  /** A catalogue video's talk from the stored keys and one card record, in a large catalogue. */
   const quickTalk = async (videoId: string): Promise<StoredTalk | undefined> => {
     const { keys, importedTalks } = await keysRead();
-    if (whole || importedTalks < QUICK_PANEL_FROM) return undefined;
+    if (importedTalks < QUICK_PANEL_FROM) return undefined;
     const bundledTalk = bundledCatalogue.talksByVideoId.get(videoId);
     const bundledDoc = bundledVideos.get(videoId);
     if (bundledTalk && bundledDoc !== undefined)
@@ -174,33 +165,41 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
     }
   };
 
+  /** The talks a title is plainly about (null: none), for a video outside a large catalogue. */
+  const aboutTitle = async (videoId: string, title: string): Promise<PanelContent | null | undefined> => {
+    const { keys, importedTalks } = await keysRead();
+    if (importedTalks < QUICK_PANEL_FROM) return undefined;
+    // A catalogue video (its card unreadable a moment ago) is the whole catalogue's to answer.
+    if (bundledVideos.has(videoId) || keys.some((entry) => entry.keys?.videoIds.includes(videoId))) return undefined;
+    try {
+      const about = await storedRelated.aboutTitle(title);
+      return about && (about.length > 0 ? { kind: 'about', related: about } : null);
+    } catch (error) {
+      console.warn('Talkmark: the talks of this title could not be found in the stored indexes', error);
+      storedSearch.reset();
+      storedRelated.reset();
+      return undefined;
+    }
+  };
+
   return {
     catalogue: async () => (await load()).catalogue,
     async mayHavePanel(videoId, title) {
       return (await keysRead()).mayHave(videoId, title);
     },
-    async quickPanelTalk(videoId) {
+    async storedPanel(videoId, title) {
       const talk = await quickTalk(videoId);
-      // The panel asks for the related talks next: they are ranked meanwhile.
-      if (talk) ranking = { videoId, panel: rankedPanel(videoId, talk) };
-      return talk && panelTalkOfCard(talk.card);
-    },
-    async quickAbout(videoId, title) {
-      const { keys, importedTalks } = await keysRead();
-      if (whole || importedTalks < QUICK_PANEL_FROM) return undefined;
-      // A catalogue video (its card unreadable a moment ago) is the whole catalogue's to answer.
-      if (bundledVideos.has(videoId) || keys.some((entry) => entry.keys?.videoIds.includes(videoId))) return undefined;
-      try {
-        const about = await storedRelated.aboutTitle(title);
-        return about && (about.length > 0 ? { kind: 'about', related: about } : null);
-      } catch (error) {
-        console.warn('Talkmark: the talks of this title could not be found in the stored indexes', error);
-        storedSearch.reset();
-        storedRelated.reset();
-        return undefined;
+      if (talk) {
+        const panel = rankedPanel(videoId, talk);
+        // Ranked from memory in a few milliseconds: shown whole, not in two steps.
+        if (storedRelated.isWarm()) return panel;
+        // The panel asks for the related talks next: they are ranked meanwhile.
+        ranking = { videoId, panel };
+        return { kind: 'talk', talk: panelTalkOfCard(talk.card), related: [], relatedPending: true };
       }
+      return title === undefined ? undefined : aboutTitle(videoId, title);
     },
-    quickPanel(videoId) {
+    storedPanelRelated(videoId) {
       // The ranking its talk started, taken once: a later visit ranks afresh (the catalogues may have changed).
       const started = ranking?.videoId === videoId ? ranking.panel : undefined;
       ranking = undefined;
@@ -208,7 +207,6 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
     },
     search: () => search.get(),
     invalidate() {
-      whole = false;
       ranking = undefined;
       storedSearch.reset();
       storedRelated.reset();

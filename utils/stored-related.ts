@@ -27,6 +27,8 @@ export interface StoredRelated {
    */
   aboutTitle(title: string): Promise<PanelRelated[] | undefined>;
 
+  /** Whether what ranking reads is in memory (the dictionaries and related indexes), so that it takes milliseconds. */
+  isWarm(): boolean;
   /** Catalogues were imported or removed: read them again on next use. */
   reset(): void;
 }
@@ -124,6 +126,7 @@ export function openStoredRelated(
         },
       );
     },
+    isWarm: () => read?.neighbours !== undefined,
     reset() {
       read = undefined;
       stored = undefined;

@@ -99,7 +99,7 @@ describe('related talks from the stored indexes, before the catalogue is read', 
     for (const video of [...VIDEOS, 'OCS45iy5v1M']) {
       const expected = panelFor(video, undefined, from, search);
       expect(expected?.kind, video).toBe('talk');
-      expect(await cold.quickPanel(video), video).toEqual(expected);
+      expect(await cold.storedPanelRelated(video), video).toEqual(expected);
       related += expected?.related.length ?? 0;
     }
     expect(related).toBeGreaterThan(30);
@@ -108,7 +108,7 @@ describe('related talks from the stored indexes, before the catalogue is read', 
   it('name shared speakers and topics, reach the other conference, and open non-YouTube recordings apart', async () => {
     const store = await storeWith(conference(3000, 'bbb', 3), conference(400, 'ccc', 5));
     const cold = createLiveCatalogue(eventFiles, withoutTalks(store));
-    const panels = await Promise.all(VIDEOS.map((video) => cold.quickPanel(video)));
+    const panels = await Promise.all(VIDEOS.map((video) => cold.storedPanelRelated(video)));
     const related = panels.flatMap((panel) => panel?.related ?? []);
     const reasons = related.flatMap((talk) => talk.reasons.map(([key]) => key));
     expect(reasons).toContain('reason_also_by');
@@ -120,7 +120,7 @@ describe('related talks from the stored indexes, before the catalogue is read', 
       expect(talk.speakerNames.every((name) => name.startsWith('Name of '))).toBe(true);
     }
     // The bundled talk's panel reaches the imported talks of its speaker.
-    const bundled = await cold.quickPanel('OCS45iy5v1M');
+    const bundled = await cold.storedPanelRelated('OCS45iy5v1M');
     expect(bundled?.related.some((talk) => talk.reasons.some(([key]) => key === 'reason_also_by'))).toBe(true);
   });
 
@@ -140,7 +140,7 @@ describe('related talks from the stored indexes, before the catalogue is read', 
       indexes: () => Promise.reject(new Error('the whole index may not be read')),
     };
     const cold = createLiveCatalogue(eventFiles, counted);
-    expect((await cold.quickPanel('bbb00001234'))?.related).toHaveLength(5);
+    expect((await cold.storedPanelRelated('bbb00001234'))?.related).toHaveLength(5);
     const dictionary = (await store.dictionaries()).dictionaries[0]?.index as { chunkTermStarts: Uint32Array };
     expect(reads.postings).toBeGreaterThan(0);
     expect(reads.postings).toBeLessThan(dictionary.chunkTermStarts.length - 1);
@@ -151,7 +151,7 @@ describe('related talks from the stored indexes, before the catalogue is read', 
   it('leave the panel to the whole catalogue when a related index is missing or of another build', async () => {
     const store = await storeWith(conference(3000, 'bbb', 3));
     const missing: CatalogueStore = { ...store, relatedIndexes: async () => [] };
-    expect(await createLiveCatalogue(eventFiles, missing).quickPanel('bbb00000002')).toBeUndefined();
+    expect(await createLiveCatalogue(eventFiles, missing).storedPanelRelated('bbb00000002')).toBeUndefined();
     const stale: CatalogueStore = {
       ...store,
       relatedIndexes: async () =>
@@ -160,20 +160,20 @@ describe('related talks from the stored indexes, before the catalogue is read', 
           related: { ...(related as object), build: 'x' },
         })),
     };
-    expect(await createLiveCatalogue(eventFiles, stale).quickPanel('bbb00000002')).toBeUndefined();
+    expect(await createLiveCatalogue(eventFiles, stale).storedPanelRelated('bbb00000002')).toBeUndefined();
     // Small catalogues are quick whole: no shortcut.
     const small = await storeWith(conference(300, 'sml', 3));
-    expect(await createLiveCatalogue(eventFiles, small).quickPanel('sml00000002')).toBeUndefined();
+    expect(await createLiveCatalogue(eventFiles, small).storedPanelRelated('sml00000002')).toBeUndefined();
   });
 
   it('never rank a replaced catalogue with what was read of the old one', async () => {
     const store = await storeWith(conference(3000, 'bbb', 3));
     const cold = createLiveCatalogue(eventFiles, withoutTalks(store));
-    expect((await cold.quickPanel('bbb00000002'))?.related.length).toBeGreaterThan(0);
+    expect((await cold.storedPanelRelated('bbb00000002'))?.related.length).toBeGreaterThan(0);
     // Imported again (other talks, same conference) without the worker hearing of it yet.
     const replacement = conference(3000, 'bbb', 99);
     await store.save(replacement, 'catalogue.json', storedSearchFor(replacement.file).search);
-    const panel = await cold.quickPanel('bbb00000002').catch(() => undefined);
+    const panel = await cold.storedPanelRelated('bbb00000002').catch(() => undefined);
     if (panel) {
       // Whatever it answers is the new catalogue's, as the whole of it says.
       const whole = createLiveCatalogue(eventFiles, store);
@@ -182,7 +182,7 @@ describe('related talks from the stored indexes, before the catalogue is read', 
     // Told of the change, it reads afresh and answers as the new catalogue does.
     cold.invalidate();
     const whole = createLiveCatalogue(eventFiles, store);
-    expect(await cold.quickPanel('bbb00000004')).toEqual(
+    expect(await cold.storedPanelRelated('bbb00000004')).toEqual(
       panelFor('bbb00000004', undefined, await whole.catalogue(), await whole.search()),
     );
   });
@@ -209,17 +209,18 @@ describe('the talks a video title is about, from the stored indexes, before the 
     for (const title of TITLES) {
       const expected = panelFor('NotInCatalog', title, from, search);
       expect(expected?.kind, title).toBe('about');
-      expect(await cold.quickAbout('NotInCatalog', title), title).toEqual(expected);
+      expect(await cold.storedPanel('NotInCatalog', title), title).toEqual(expected);
       found += expected?.related.length ?? 0;
     }
     expect(found).toBeGreaterThan(20);
     // A subject of an imported conference brings its talks.
-    const quokka = await cold.quickAbout('NotInCatalog', 'Quokka gateways, a deep dive');
+    const quokka = await cold.storedPanel('NotInCatalog', 'Quokka gateways, a deep dive');
     expect(quokka?.related.some((talk) => talk.id.startsWith('ccc/'))).toBe(true);
     // Naming nobody: no panel, as the whole catalogue says.
     expect(panelFor('NotInCatalog', 'A cooking video', from, search)).toBeUndefined();
-    expect(await cold.quickAbout('NotInCatalog', 'A cooking video')).toBeNull();
-    // A catalogue video is never judged by its title here.
-    expect(await cold.quickAbout('bbb00000002', 'Name of shared-ada explains sharding')).toBeUndefined();
+    expect(await cold.storedPanel('NotInCatalog', 'A cooking video')).toBeNull();
+    // A catalogue video is its talk's, whatever its title.
+    const talk = await cold.storedPanel('bbb00000002', 'Name of shared-ada explains sharding');
+    expect(talk?.kind === 'talk' && talk.talk.id).toBe('bbb/2');
   });
 });

@@ -181,7 +181,7 @@ describe('the popup’s search over the stored indexes', () => {
   });
 });
 
-describe('the YouTube panel of a large imported catalogue, before the catalogue is read', () => {
+describe('the YouTube panel of a large imported catalogue, from the stored indexes', () => {
   it('shows the talk from its stored card exactly as the whole catalogue would, reading no talks', async () => {
     const store = freshStore();
     const big = conference(3000, 'big');
@@ -192,20 +192,26 @@ describe('the YouTube panel of a large imported catalogue, before the catalogue 
     for (const video of ['big00000300', 'big00002997', 'big00000000']) {
       const expected = panelFor(video, undefined, await whole.catalogue(), await whole.search());
       expect(expected?.kind).toBe('talk');
-      expect(await cold.quickPanelTalk(video)).toEqual(expected?.kind === 'talk' ? expected.talk : undefined);
+      // Woken cold: the talk at once, its related talks pending (asked for next).
+      const first = createLiveCatalogue(eventFiles, noTalks);
+      const shown = await first.storedPanel(video);
+      expect(shown).toEqual(expected?.kind === 'talk' ? { ...expected, related: [], relatedPending: true } : undefined);
+      expect(await first.storedPanelRelated(video)).toEqual(expected);
     }
     // A bundled talk's video: the bundled catalogue says it, as it does in the whole.
-    expect((await cold.quickPanelTalk('OCS45iy5v1M'))?.title).toBe('How to Migrate a MySQL Database to Vitess');
-    expect(await cold.quickPanelTalk('not-a-video')).toBeUndefined();
-    // Once the catalogue has been read, the whole panel is as quick: no shortcut.
-    await whole.catalogue();
-    expect(await whole.quickPanelTalk('big00000300')).toBeUndefined();
+    const bundled = await cold.storedPanel('OCS45iy5v1M');
+    expect(bundled?.kind === 'talk' && bundled.talk.title).toBe('How to Migrate a MySQL Database to Vitess');
+    expect((await cold.storedPanelRelated('OCS45iy5v1M'))?.related.length).toBeGreaterThan(0);
+    expect(await cold.storedPanel('not-a-video')).toBeUndefined();
+    // Once what ranking reads is in memory, the whole panel comes at once, in one answer.
+    const warm = await cold.storedPanel('big00000300');
+    expect(warm).toEqual(panelFor('big00000300', undefined, await whole.catalogue(), await whole.search()));
   });
 
   it('takes no shortcut for a small catalogue, whose whole panel is quick anyway', async () => {
     const store = freshStore();
     const small = conference(300, 'sml');
     await store.save(small, 'schedule.json', storedSearchFor(small.file).search);
-    expect(await createLiveCatalogue(eventFiles, store).quickPanelTalk('sml00000003')).toBeUndefined();
+    expect(await createLiveCatalogue(eventFiles, store).storedPanel('sml00000003')).toBeUndefined();
   });
 });
