@@ -73,7 +73,6 @@ export function panelFor(
   from: Catalogue,
   search?: TalkSearch,
 ): PanelContent | undefined {
-  const similar = (text: string) => search?.similarTo(text, SIMILAR_CANDIDATES).map((hit) => hit.id) ?? [];
   const talk = from.talksByVideoId.get(videoId);
   if (talk)
     return {
@@ -82,13 +81,13 @@ export function panelFor(
       related:
         search && from.talks.length > WEIGH_ALL_UP_TO
           ? relatedAtScale(talk, from, search)
-          : rankRelatedTalks(talk, from, 5, similar(talk.title)).map((r) => related(r, from)),
+          : rankRelatedTalks(talk, from).map((r) => related(r, from)),
     };
   if (title === undefined) return undefined;
   const about =
     search && from.talks.length > WEIGH_ALL_UP_TO
       ? aboutAtScale(title, from, search)
-      : talksForVideoTitle(title, from, 5, similar(title)).map((r) => related(r, from));
+      : talksForVideoTitle(title, from).map((r) => related(r, from));
   return about.length > 0 ? { kind: 'about', related: about } : undefined;
 }
 

@@ -42,54 +42,12 @@ function overlap<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] {
 
 /**
  * Up to this many talks, every talk is weighed against the one on screen. Beyond it (imported conferences),
- * only those that can score are: talks sharing a speaker or a topic, and the ones the search finds most similar
- * (`similar`, by id); weighing 50,000 talks on every panel request took two seconds.
+ * related talks are ranked by position (`rankRelatedByPosition`, `rankTitleCandidates`) among those that can
+ * score: weighing 50,000 talks on every panel request took two seconds.
  */
 export const WEIGH_ALL_UP_TO = 2_000;
 /** A topic shared by thousands of talks says little; its talks are not all candidates. */
 const MAX_TALKS_PER_TOPIC = 500;
-
-interface Neighbourhoods {
-  bySpeaker: Map<string, Talk[]>;
-  byTopic: Map<string, Talk[]>;
-  byEvent: Map<string, Talk[]>;
-}
-const neighbourhoodsCache = new WeakMap<Catalogue, Neighbourhoods>();
-
-/** Each speaker's, topic's and event's talks, worked out once per catalogue. */
-function neighbourhoods(from: Catalogue): Neighbourhoods {
-  let found = neighbourhoodsCache.get(from);
-  if (!found) {
-    const add = (map: Map<string, Talk[]>, key: string, talk: Talk) => {
-      const list = map.get(key);
-      if (list) list.push(talk);
-      else map.set(key, [talk]);
-    };
-    found = { bySpeaker: new Map(), byTopic: new Map(), byEvent: new Map() };
-    for (const talk of from.talks) {
-      for (const id of talk.speakerIds) add(found.bySpeaker, id, talk);
-      for (const topic of talk.topics) add(found.byTopic, topic, talk);
-      add(found.byEvent, talk.eventId, talk);
-    }
-    neighbourhoodsCache.set(from, found);
-  }
-  return found;
-}
-
-function candidatesFor(talk: Talk, from: Catalogue, similar: readonly string[]): readonly Talk[] {
-  if (from.talks.length <= WEIGH_ALL_UP_TO) return from.talks;
-  const { bySpeaker, byTopic } = neighbourhoods(from);
-  const candidates = new Set<Talk>();
-  for (const id of talk.speakerIds) for (const other of bySpeaker.get(id) ?? []) candidates.add(other);
-  for (const topic of talk.topics) {
-    for (const other of (byTopic.get(topic) ?? []).slice(0, MAX_TALKS_PER_TOPIC)) candidates.add(other);
-  }
-  for (const id of similar) {
-    const other = from.talksById.get(id);
-    if (other) candidates.add(other);
-  }
-  return [...candidates];
-}
 
 // A catalogue never changes once built, so its topic weights are worked out once, not on every panel request.
 const topicWeightsCache = new WeakMap<Catalogue, Map<string, number>>();
@@ -107,21 +65,16 @@ function topicWeights(from: Catalogue): Map<string, number> {
 }
 
 /**
- * The talks most related to `talk`, best first, never `talk` itself: shared speakers weigh most, then shared
- * topics (rarer ones more), then words shared by titles and summaries.
+ * The talks most related to `talk`, every talk of a small catalogue weighed, best first, never `talk` itself:
+ * shared speakers weigh most, then shared topics (rarer ones more), then words shared by titles and summaries.
  */
-export function rankRelatedTalks(
-  talk: Talk,
-  from: Catalogue,
-  limit = 5,
-  similar: readonly string[] = [],
-): RelatedTalk[] {
+export function rankRelatedTalks(talk: Talk, from: Catalogue, limit = 5): RelatedTalk[] {
   const weights = topicWeights(from);
   const words = contentWords(`${talk.title} ${talk.summary ?? ''}`);
   const speakers = new Set(talk.speakerIds);
   const topics = new Set(talk.topics);
 
-  const ranked = candidatesFor(talk, from, similar)
+  const ranked = from.talks
     .filter((other) => other.id !== talk.id)
     .map((other) => {
       const sharedSpeakers = speakersOf(other, from).filter((speaker) => speakers.has(speaker.id));
@@ -262,62 +215,64 @@ export function rankRelatedByPosition(
  * or an empty list when it is not plainly about any (the panel then stays hidden). Plainly about means the
  * title names one of the catalogue's subjects (e.g. Vitess) or one of its speakers in full.
  */
-export function talksForVideoTitle(
-  title: string,
-  from: Catalogue,
-  limit = 5,
-  similar: readonly string[] = [],
-): RelatedTalk[] {
+export function talksForVideoTitle(title: string, from: Catalogue, limit = 5): RelatedTalk[] {
   const titleWords = tokenize(title);
-  const titleText = ` ${titleWords.join(' ')} `;
-  const has = (phrase: string) => {
-    const words = tokenize(phrase);
-    return words.length > 0 && titleText.includes(` ${words.join(' ')} `);
-  };
-
-  const subjectEvents = [...from.events.values()].filter((event) => event.subjects.some(has));
-  const subjects = subjectEvents.flatMap((event) => event.subjects).filter(has);
+  const has = sayer(titleWords);
+  const subjects = [...from.events.values()].flatMap((event) => event.subjects).filter(has);
   const speakersNamed = speakersNamedIn(titleWords, from);
   if (subjects.length === 0 && speakersNamed.length === 0) return [];
 
   const weights = topicWeights(from);
-  const titleContent = contentWords(title);
-  const candidates = (() => {
-    if (from.talks.length <= WEIGH_ALL_UP_TO) return from.talks;
-    const { bySpeaker, byEvent } = neighbourhoods(from);
-    return [
-      ...new Set([
-        ...speakersNamed.flatMap((speaker) => bySpeaker.get(speaker.id) ?? []),
-        ...subjectEvents.flatMap((event) => byEvent.get(event.id) ?? []),
-        ...similar.flatMap((id) => from.talksById.get(id) ?? []),
-      ]),
-    ];
-  })();
-  return candidates
+  const match = titleMatcher(title, (topic) => weights.get(topic) ?? 0);
+  return from.talks
     .map((talk) => {
-      const named = speakersOf(talk, from).filter((speaker) => speakersNamed.includes(speaker));
-      const topics = talk.topics.filter((topic) => has(topic.replaceAll('-', ' ')) || titleContent.has(stem(topic)));
-      const topicWords = new Set(topics.map(stem));
-      const sharedWords = overlap(contentWords(talk.title), titleContent).filter((word) => !topicWords.has(word));
-      const organisations = [
-        ...new Set(speakersOf(talk, from).flatMap((speaker) => speaker.organisation ?? [])),
-      ].filter(has);
-      const score =
-        5 * named.length +
-        topics.reduce((sum, topic) => sum + (weights.get(topic) ?? 0), 0) +
-        1.5 * sharedWords.length +
-        organisations.length;
-      const reasons = aboutReasons(
-        named.map((speaker) => speaker.name),
-        topics,
-        sharedWords,
-        organisations,
-      );
-      return { talk, score, reasons };
+      const speakers = speakersOf(talk, from);
+      return {
+        talk,
+        ...match(
+          talk.title,
+          speakers,
+          speakersNamed.map((speaker) => speaker.id),
+          talk.topics,
+        ),
+      };
     })
     .filter((related) => related.score > 0 && related.reasons.length > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+}
+
+/**
+ * How plainly a talk is what a video title is about, and why: speakers it names weigh most, then the talk's
+ * topics it says (rarer ones more), then other words of the talk's title, then its speakers' organisations.
+ */
+function titleMatcher(title: string, topicWeight: (topic: string) => number) {
+  const has = sayer(tokenize(title));
+  const titleContent = contentWords(title);
+  return (
+    talkTitle: string,
+    speakers: ReadonlyArray<{ id: string; name: string; organisation?: string }>,
+    named: readonly string[],
+    talkTopics: readonly string[],
+  ): { score: number; reasons: Message[] } => {
+    const speaking = speakers.filter((speaker) => named.includes(speaker.id));
+    const topics = talkTopics.filter((topic) => has(topic.replaceAll('-', ' ')) || titleContent.has(stem(topic)));
+    const topicWords = new Set(topics.map(stem));
+    const sharedWords = overlap(contentWords(talkTitle), titleContent).filter((word) => !topicWords.has(word));
+    const organisations = [...new Set(speakers.flatMap((speaker) => speaker.organisation ?? []))].filter(has);
+    const score =
+      5 * speaking.length +
+      topics.reduce((sum, topic) => sum + topicWeight(topic), 0) +
+      1.5 * sharedWords.length +
+      organisations.length;
+    const reasons = aboutReasons(
+      speaking.map((speaker) => speaker.name),
+      topics,
+      sharedWords,
+      organisations,
+    );
+    return { score, reasons };
+  };
 }
 
 /** Why a talk is plainly what a video is about: the speakers it names, its subjects, the organisations. */
@@ -417,9 +372,6 @@ export function rankTitleCandidates(
   talkAt: (position: number) => TitledTalk | undefined,
   limit = 5,
 ): Array<{ position: number; reasons: Message[] }> {
-  const has = sayer(tokenize(title));
-  const titleContent = contentWords(title);
-  const namedSpeakers = new Set(named.speakers);
   const weights = new Map<string, number>();
   const weightOf = (topic: string) => {
     let weight = weights.get(topic);
@@ -429,28 +381,12 @@ export function rankTitleCandidates(
     }
     return weight;
   };
+  const match = titleMatcher(title, weightOf);
   const ranked = candidates
     .flatMap((position) => {
       const talk = talkAt(position);
       if (!talk) return [];
-      const speaking = talk.speakers.filter((speaker) => namedSpeakers.has(speaker.id));
-      const topics = neighbours
-        .topicsAt(position)
-        .filter((topic) => has(topic.replaceAll('-', ' ')) || titleContent.has(stem(topic)));
-      const topicWords = new Set(topics.map(stem));
-      const sharedWords = overlap(contentWords(talk.title), titleContent).filter((word) => !topicWords.has(word));
-      const organisations = [...new Set(talk.speakers.flatMap((speaker) => speaker.organisation ?? []))].filter(has);
-      const score =
-        5 * speaking.length +
-        topics.reduce((sum, topic) => sum + weightOf(topic), 0) +
-        1.5 * sharedWords.length +
-        organisations.length;
-      const reasons = aboutReasons(
-        speaking.map((speaker) => speaker.name),
-        topics,
-        sharedWords,
-        organisations,
-      );
+      const { score, reasons } = match(talk.title, talk.speakers, named.speakers, neighbours.topicsAt(position));
       return score > 0 && reasons.length > 0 ? [{ position, score, reasons }] : [];
     })
     .sort((a, b) => b.score - a.score || a.position - b.position);

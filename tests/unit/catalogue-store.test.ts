@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { openDB } from 'idb';
+import { type IDBPDatabase, openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventFiles } from '../../data/catalogue';
 import { openCatalogueStore } from '../../utils/catalogue-store';
@@ -31,6 +31,20 @@ function tinyConf(edit: (xml: string) => string = (xml) => xml): ImportedCatalog
   const result = parseScheduleFile(edit(xml), 'schedule.xml');
   if (!result.ok) throw new Error(result.error.join(' '));
   return result.catalogue;
+}
+
+/** What every release since v3 stored of TinyConf: a star on one of its talks, its record and its talks. */
+async function putStarredTinyConf(db: IDBPDatabase<unknown>, catalogue: ImportedCatalogue): Promise<void> {
+  await db.put('favourites', { talkId: 'tinyconf2024/105', starredAt: 7 });
+  await db.put('catalogues', {
+    id: catalogue.id,
+    name: 'TinyConf 2024',
+    format: 'frab-xml',
+    talkCount: 3,
+    importedAt: 1,
+    fileName: 'schedule.xml',
+  });
+  await db.put('catalogue-contents', { id: catalogue.id, file: catalogue.file });
 }
 
 describe('the catalogue store', () => {
@@ -67,16 +81,7 @@ describe('the catalogue store', () => {
           db.createObjectStore(store, { keyPath: 'id' });
       },
     });
-    await v3.put('favourites', { talkId: 'tinyconf2024/105', starredAt: 7 });
-    await v3.put('catalogues', {
-      id: catalogue.id,
-      name: 'TinyConf 2024',
-      format: 'frab-xml',
-      talkCount: 3,
-      importedAt: 1,
-      fileName: 'schedule.xml',
-    });
-    await v3.put('catalogue-contents', { id: catalogue.id, file: catalogue.file });
+    await putStarredTinyConf(v3, catalogue);
     await v3.put('search-indexes', { id: catalogue.id, index: { version: 1, terms: 'old' } });
     v3.close();
 
@@ -107,16 +112,7 @@ describe('the catalogue store', () => {
           db.createObjectStore(store, { keyPath: ['catalogueId', 'chunk'] });
       },
     });
-    await v4.put('favourites', { talkId: 'tinyconf2024/105', starredAt: 7 });
-    await v4.put('catalogues', {
-      id: catalogue.id,
-      name: 'TinyConf 2024',
-      format: 'frab-xml',
-      talkCount: 3,
-      importedAt: 1,
-      fileName: 'schedule.xml',
-    });
-    await v4.put('catalogue-contents', { id: catalogue.id, file: catalogue.file });
+    await putStarredTinyConf(v4, catalogue);
     await v4.put('search-indexes', { id: catalogue.id, index: dictionary });
     await v4.put('catalogue-keys', { id: catalogue.id, keys });
     await v4.put('search-postings', { catalogueId: catalogue.id, chunk: 0, ...postings[0] });
