@@ -11,7 +11,10 @@ import { openStoredRelated, type StoredTalk } from './stored-related';
 import { asCatalogueSays, cardIn, openStoredTalkSearch, storedSearchFor } from './stored-search';
 import { talkCard } from './talk-results';
 
-/** Imported talks from which the panel shows its talk first and its related talks once the catalogue is read. */
+/**
+ * Imported talks from which panels come from the stored indexes; below, reading and ranking the whole catalogue
+ * is quick (and ranks every talk, as related-talks.ts does up to 2,000).
+ */
 const QUICK_PANEL_FROM = 2_000;
 
 /** The catalogue every view sees: the bundled events, then every imported one, with its search. */
@@ -157,12 +160,16 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       const related = await storedRelated.relatedTo(talk);
       return related && { kind: 'talk', talk: panelTalkOfCard(talk.card), related };
     } catch (error) {
-      // A catalogue replaced while it was read (or a bug): read afresh next time; the whole catalogue answers now.
-      console.warn('Talkmark: related talks could not be ranked from the stored indexes', error);
-      storedSearch.reset();
-      storedRelated.reset();
-      return undefined;
+      return forgetStored(error);
     }
+  };
+
+  /** A catalogue replaced while it was read (or a bug): read afresh next time; the whole catalogue answers now. */
+  const forgetStored = (error: unknown): undefined => {
+    console.warn('Talkmark: the stored indexes could not give this panel', error);
+    storedSearch.reset();
+    storedRelated.reset();
+    return undefined;
   };
 
   /** The talks a title is plainly about (null: none), for a video outside a large catalogue. */
@@ -175,10 +182,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       const about = await storedRelated.aboutTitle(title);
       return about && (about.length > 0 ? { kind: 'about', related: about } : null);
     } catch (error) {
-      console.warn('Talkmark: the talks of this title could not be found in the stored indexes', error);
-      storedSearch.reset();
-      storedRelated.reset();
-      return undefined;
+      return forgetStored(error);
     }
   };
 

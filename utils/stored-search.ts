@@ -72,7 +72,7 @@ export function cardIn(record: { cards: unknown } | undefined, doc: number): Tal
   return typeof record?.cards === 'string' ? parseCards(record.cards)?.[doc % CARDS_PER_CHUNK] : undefined;
 }
 
-/** Plain searches answered from the stored indexes, without the background. */
+/** Plain searches answered from the stored indexes, without reading the talks (or, in the popup, the background). */
 export interface StoredTalkSearch {
   /**
    * The first `limit` talks for `query` (Talks view, no filter) and how many match, as the background would
@@ -109,7 +109,8 @@ export interface StoredSegments {
  * read every imported talk. This reads each imported catalogue's dictionary, then only the posting chunks and
  * card records a query reaches, from the same database; its answers equal the background's (same indexes, in the
  * same order, same ranking). Anything unexpected (a stale chunk, a closed database) makes it forget what it
- * read and throw; the caller then asks the background.
+ * read and throw; the caller then asks the background. A woken service worker ranks a large catalogue's YouTube
+ * panels over the same search (stored-related.ts).
  */
 export function openStoredTalkSearch(
   bundled: readonly EventFile[],
