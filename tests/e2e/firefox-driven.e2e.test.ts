@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asFrabScheduleJson, type RealTalk } from '../real-talks';
 import { FIREFOX_BASE, goTo, type LaunchedFirefox, launchFirefox } from './firefox-harness';
 
 // The Firefox build, driven as a person uses it, in Debian's Firefox ESR over WebDriver BiDi (puppeteer-core).
@@ -8,6 +12,9 @@ const VIDEOS = {
   OCS45iy5v1M: 'How to Migrate a MySQL Database to Vitess - Sugu Sougoumarane & Morgan Tocker',
   '-Hz6LFJu1cY': 'Geo-partitioning with Vitess',
   unrelated01: 'Never Gonna Give You Up',
+  // In the large conference below, and a video outside it whose title names one of its speakers.
+  BigConfVid1: 'Tablet balancing at scale',
+  AboutBigCon: 'Quinn Largeconf answers your questions',
 };
 const SCHEDULE = new URL('../fixtures/schedules/small-frab.xml', import.meta.url).pathname;
 
@@ -213,6 +220,44 @@ describe('in Firefox', () => {
     await search(options, 'shardng mysql');
     await until(async () => (await resultTitles(options))[0], 'Sharding MySQL with Vitess');
     await options.close();
+  });
+
+  it('shows a large conference’s related talks, and the talks a title names (the stored-index path)', async () => {
+    // Past 2,000 imported talks, panels come from the stored indexes rather than every talk.
+    const speakers = ['Quinn Largeconf', 'Robin Bigtalk', 'Sasha Manytalks'];
+    const words = ['tablet', 'balancing', 'resharding', 'keyspace', 'failover', 'backups', 'gateways', 'routing'];
+    const talks: RealTalk[] = Array.from({ length: 2_500 }, (_, n) => ({
+      id: `big-${n}`,
+      title: n === 0 ? VIDEOS.BigConfVid1 : `${words[n % 8]} ${words[(n * 3) % 8]} talk ${n}`,
+      speakers: [n % 50 === 0 ? (speakers[0] as string) : `Person ${n % 400} Bigconf`],
+      event: 'Large Conf',
+      topics: [words[n % 5] as string],
+      ...(n === 0 ? { youtubeId: 'BigConfVid1' } : {}),
+    }));
+    const file = join(mkdtempSync(join(tmpdir(), 'talkmark-ff-')), 'schedule.json');
+    writeFileSync(file, asFrabScheduleJson(talks, 'largeconf'));
+    const options = await firefox.openExtensionPage('options.html');
+    await options.waitForSelector('tbody th');
+    await (await options.$('input[type="file"][aria-label="Schedule file to import"]'))?.uploadFile(file);
+    await until(
+      () => options.$eval('.catalogues .notice', (notice) => notice.textContent).catch(() => null),
+      'Imported “Real talks (2500)”: 2,500 talks.',
+      60_000,
+    );
+    await options.close();
+
+    const related = (page: Page) => texts(page, 'pierce/.related li');
+    const youtube = await firefox.openYouTube('/watch?v=BigConfVid1');
+    await until(() => panelTitle(youtube), 'Tablet balancing at scale');
+    await until(async () => (await related(youtube)).length, 5, 20_000);
+    // Quinn gave talks 0, 50, 100…: the same speaker ranks first, and says so.
+    expect((await related(youtube))[0]).toContain('Also by Quinn Largeconf');
+    await youtube.close();
+
+    const about = await firefox.openYouTube('/watch?v=AboutBigCon');
+    await until(async () => (await related(about)).length, 5, 20_000);
+    expect((await related(about)).every((item) => item.includes('Quinn Largeconf speaks'))).toBe(true);
+    await about.close();
   });
 
   it('leaves no error in the extension’s pages', async () => {
