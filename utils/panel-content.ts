@@ -10,6 +10,7 @@ import {
   rankRelatedTalks,
   rankTitleCandidates,
   relatedReasons,
+  type SimilarTalk,
   talksForVideoTitle,
   titleCandidates,
   WEIGH_ALL_UP_TO,
@@ -159,15 +160,20 @@ function positionsOf(from: Catalogue): Positions {
   return found;
 }
 
+/** The talks the search finds closest to `text`, by position. */
+function similarByPosition(search: TalkSearch, text: string, positionOf: ReadonlyMap<string, number>): SimilarTalk[] {
+  return search.similarTo(text, SIMILAR_CANDIDATES).flatMap((hit) => {
+    const at = positionOf.get(hit.id);
+    return at === undefined ? [] : [{ position: at, score: hit.score }];
+  });
+}
+
 /** The talks a title is plainly about in a large catalogue, by position, as a woken worker finds them. */
 function aboutAtScale(title: string, from: Catalogue, search: TalkSearch): PanelRelated[] {
   const { neighbours, talks, positionOf } = positionsOf(from);
   const named = namedInTitle(title, neighbours);
   if (!named) return [];
-  const similar = search.similarTo(title, SIMILAR_CANDIDATES).flatMap((hit) => {
-    const at = positionOf.get(hit.id);
-    return at === undefined ? [] : [{ position: at, score: hit.score }];
-  });
+  const similar = similarByPosition(search, title, positionOf);
   const cards = new Map<number, TalkCard>();
   for (const position of titleCandidates(named, neighbours, similar)) {
     const talk = talks[position];
@@ -186,10 +192,7 @@ function relatedAtScale(talk: Talk, from: Catalogue, search: TalkSearch): PanelR
   const { neighbours, talks, positionOf } = positionsOf(from);
   const position = positionOf.get(talk.id);
   if (position === undefined) return [];
-  const similar = search.similarTo(talk.title, SIMILAR_CANDIDATES).flatMap((hit) => {
-    const at = positionOf.get(hit.id);
-    return at === undefined ? [] : [{ position: at, score: hit.score }];
-  });
+  const similar = similarByPosition(search, talk.title, positionOf);
   const speakers = talkCard(talk, from).speakers;
   return rankRelatedByPosition(position, neighbours, similar).flatMap((ranked) => {
     const other = talks[ranked.position];
