@@ -101,37 +101,7 @@ export function searchOver(indexes: readonly SearchIndexData[], loadPostings?: L
   };
   const NOTHING: Answer = { hits: [], total: 0 };
 
-  const find = (query: string, options: SearchOptions): Answer => {
-    const words = tokenize(query);
-    const key = keyOf(words, options);
-    const known = key && recent.get(key);
-    if (words.length === 0 || known) return known || NOTHING;
-    for (const pass of passesFor(words)) {
-      const answer = runPass(pass, options);
-      if (answer.total > 0) return remember(key, answer);
-    }
-    return remember(key, NOTHING);
-  };
-
-  // The same passes, each after loading what it reads; a later pass (typos, any word) loads only when reached.
-  const findLoading = async (query: string, options: SearchOptions): Promise<Answer> => {
-    if (!loadPostings) return find(query, options);
-    const words = tokenize(query);
-    const key = keyOf(words, options);
-    const known = key && recent.get(key);
-    if (words.length === 0 || known) return known || NOTHING;
-    for (const pass of passesFor(words)) {
-      await loadFor(pass.words);
-      const answer = runPass(pass, options);
-      if (answer.total > 0) return remember(key, answer);
-    }
-    return remember(key, NOTHING);
-  };
-
-  const similarWords = (text: string) =>
-    tokenize(text)
-      .filter((word) => word.length > 2)
-      .map((word): QueryWord => ({ text: word, prefix: false, typos: 0, mainFieldsOnly: false }));
+  /** Brings in the postings `words` reach in every index (nothing to do for indexes loaded whole). */
   const loadFor = (words: readonly QueryWord[]) =>
     Promise.all(
       searchers.map((searcher, segment) =>
@@ -141,6 +111,46 @@ export function searchOver(indexes: readonly SearchIndexData[], loadPostings?: L
         ),
       ),
     );
+
+  /**
+   * A query's passes until one finds something, remembered; before each pass it yields the words that pass reads,
+   * for `findLoading` to load their postings (`find` goes straight on: its indexes are loaded whole).
+   */
+  function* answerOf(query: string, options: SearchOptions): Generator<QueryWord[], Answer, void> {
+    const words = tokenize(query);
+    const key = keyOf(words, options);
+    const known = key && recent.get(key);
+    if (words.length === 0 || known) return known || NOTHING;
+    for (const pass of passesFor(words)) {
+      yield pass.words;
+      const answer = runPass(pass, options);
+      if (answer.total > 0) return remember(key, answer);
+    }
+    return remember(key, NOTHING);
+  }
+
+  const find = (query: string, options: SearchOptions): Answer => {
+    const passes = answerOf(query, options);
+    let step = passes.next();
+    while (!step.done) step = passes.next();
+    return step.value;
+  };
+
+  // A later pass (typos, any word) loads only when reached.
+  const findLoading = async (query: string, options: SearchOptions): Promise<Answer> => {
+    const passes = answerOf(query, options);
+    let step = passes.next();
+    while (!step.done) {
+      await loadFor(step.value);
+      step = passes.next();
+    }
+    return step.value;
+  };
+
+  const similarWords = (text: string) =>
+    tokenize(text)
+      .filter((word) => word.length > 2)
+      .map((word): QueryWord => ({ text: word, prefix: false, typos: 0, mainFieldsOnly: false }));
 
   const similarTo = (text: string, limit: number) => {
     const words = similarWords(text);
