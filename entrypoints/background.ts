@@ -70,9 +70,7 @@ export default defineBackground(() => {
   /** A talk's panel with its star, so that showing it waits for one message, not two; without, if unreadable. */
   const withStar = async (panel: PanelContent): Promise<PanelContent> => {
     if (panel.kind !== 'talk') return panel;
-    const id = panel.talk.id;
-    const starred = await store.list().then(
-      (favourites) => favourites.some((favourite) => favourite.talkId === id),
+    const starred = await store.has(panel.talk.id).catch(
       () => undefined, // the panel asks for it (favourites/has), and shows why it cannot be read
     );
     return starred === undefined ? panel : { ...panel, starred };

@@ -22,7 +22,7 @@ export async function answerRequest(
       case 'favourites/list':
         return { ok: true, value: await store.list() };
       case 'favourites/has':
-        return { ok: true, value: (await store.list()).some((favourite) => favourite.talkId === request.talkId) };
+        return { ok: true, value: await store.has(request.talkId) };
       case 'favourites/set': {
         // Stars are only given to talks we know; taking one away always works (even a talk since removed).
         if (request.starred && !isKnownTalk(request.talkId))

@@ -11,6 +11,8 @@ export interface MergeReport {
 export interface FavouritesStore {
   /** Newest first. */
   list(): Promise<Favourite[]>;
+  /** Whether this talk is starred: one key read, for the panel's star. */
+  has(talkId: string): Promise<boolean>;
   /** Stars or unstars; idempotent, so a repeated or late click cannot flip a star the wrong way. */
   set(talkId: string, starred: boolean, now?: number): Promise<void>;
   /** Adds what is not yet starred, in one transaction: all or nothing. Existing stars keep their date. */
@@ -23,6 +25,7 @@ export function openFavouritesStore(name = DATABASE_NAME): FavouritesStore {
 
   return {
     list: () => run(async (db) => (await db.getAllFromIndex('favourites', 'by-starred-at')).reverse()),
+    has: (talkId) => run(async (db) => (await db.getKey('favourites', talkId)) !== undefined),
     set: (talkId, starred, now = Date.now()) =>
       run(async (db) => {
         const tx = db.transaction('favourites', 'readwrite');

@@ -64,6 +64,7 @@ describe('the background’s favourites service', () => {
   it('turns a failing database into a sentence instead of throwing', async () => {
     const broken: FavouritesStore = {
       list: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+      has: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
       set: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
       merge: () => Promise.reject(new Error('x')),
       close() {},
