@@ -1,24 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/synthetic-catalogue';
 import { eventFiles } from '../../data/catalogue';
 import type { EventFile, Talk } from '../../data/schema';
-import { type CatalogueStore, openCatalogueStore } from '../../utils/catalogue-store';
+import type { CatalogueStore } from '../../utils/catalogue-store';
 import { createLiveCatalogue } from '../../utils/live-catalogue';
 import { panelFor } from '../../utils/panel-content';
 import type { ImportedCatalogue } from '../../utils/schedule-import';
 import { storedSearchFor } from '../../utils/stored-search';
+import { freshCatalogueStores } from './fresh-stores';
 
-let counter = 0;
-const opened: CatalogueStore[] = [];
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
-function freshStore(): CatalogueStore {
-  const store = openCatalogueStore(`stored-related-${++counter}`);
-  opened.push(store);
-  return store;
-}
+const freshStore = freshCatalogueStores('stored-related');
 
 const WORDS = `vitess kubernetes mysql migration sharding database service cloud native storage scaling operator cluster
 replication failover backup schema query planner index cache proxy gateway mesh tracing metrics security policy`.split(

@@ -1,25 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/synthetic-catalogue';
 import { eventFiles } from '../../data/catalogue';
-import { type CatalogueStore, openCatalogueStore } from '../../utils/catalogue-store';
+import type { CatalogueStore } from '../../utils/catalogue-store';
 import { createLiveCatalogue } from '../../utils/live-catalogue';
 import { panelFor } from '../../utils/panel-content';
 import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
 import { openStoredTalkSearch, storedSearchFor } from '../../utils/stored-search';
 import { findTalks } from '../../utils/talk-results';
 import { asFrabScheduleJson, type RealTalk } from '../real-talks';
+import { freshCatalogueStores } from './fresh-stores';
 
-let counter = 0;
-const opened: CatalogueStore[] = [];
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
-function freshStore(): CatalogueStore {
-  const store = openCatalogueStore(`stored-search-${++counter}`);
-  opened.push(store);
-  return store;
-}
+const freshStore = freshCatalogueStores('stored-search');
 
 const WORDS = `vitess kubernetes mysql migration sharding database service cloud native storage scaling operator cluster
 replication failover backup schema query planner index cache proxy gateway mesh tracing metrics security policy
