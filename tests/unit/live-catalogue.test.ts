@@ -47,7 +47,7 @@ describe('the live catalogue', () => {
     stores.push(store);
     const catalogue = tinyConf();
     const { search } = storedSearchFor(catalogue.file);
-    await store.save(catalogue, 'schedule.xml', { ...search, dictionary: { ...search.dictionary, version: 1 as 2 } });
+    await store.save(catalogue, 'schedule.xml', { ...search, dictionary: { ...search.dictionary, version: 2 as 3 } });
     const live = createLiveCatalogue(eventFiles, store);
     expect((await live.search()).search('shardng mysql')[0]?.id).toBe(SHARDING);
     await expect

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTalkSearch, type SearchDocument, searchOver } from '../../utils/search';
 import { buildSearchIndex } from '../../utils/search-index/build';
-import { boundedEditDistance } from '../../utils/search-index/query';
+import { boundedEditDistance, IndexSearcher } from '../../utils/search-index/query';
 import {
   joinIndex,
   lazyIndex,
@@ -162,6 +162,42 @@ describe('the index as stored: a dictionary and posting chunks', () => {
     expect(readIndexDictionary({ ...dictionary, version: 1 })).toBeUndefined();
     expect(readIndexDictionary({ ...dictionary, chunkTermStarts: new Uint32Array([0]) })).toBeUndefined();
     expect(readIndexDictionary('nonsense')).toBeUndefined();
+  });
+});
+
+describe('typo lookups', () => {
+  // Words of many lengths, sharing letters, so that length windows and letter sets both matter.
+  const words = [
+    'kernel',
+    'kernels',
+    'kennel',
+    'krenel',
+    'keel',
+    'kern',
+    'colonel',
+    'kernelspace',
+    'ker',
+    'k',
+    'zürich',
+  ];
+  const index = buildSearchIndex(words.map((word, i) => doc(`w${i}`, word)));
+  const searcher = new IndexSearcher(index);
+  const terms = Array.from({ length: index.termStarts.length - 1 }, (_, t) => searcher.term(t));
+
+  it.each([
+    ['kernal', 1],
+    ['kernal', 2],
+    ['kenrel', 2],
+    ['kerm', 1],
+    ['zurch', 1],
+  ])('“%s” (not itself a term) with %i typos finds exactly the terms that close', (text, typos) => {
+    const found = searcher
+      .candidates({ text, prefix: false, typos, mainFieldsOnly: false })
+      .map(({ term }) => searcher.term(term))
+      .sort();
+    const expected = terms.filter((term) => boundedEditDistance(text, term, 0, term.length, typos) <= typos).sort();
+    expect(found).toEqual(expected);
+    expect(found.length).toBeGreaterThan(0);
   });
 });
 

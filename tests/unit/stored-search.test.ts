@@ -128,7 +128,7 @@ describe('the popup’s search over the stored indexes', () => {
     const catalogue = conference(300, 'conf');
     const { search } = storedSearchFor(catalogue.file);
     // As a database upgraded from version 3 is: the talks are there, their index is not yet.
-    await store.save(catalogue, 'schedule.json', { ...search, dictionary: { ...search.dictionary, version: 1 as 2 } });
+    await store.save(catalogue, 'schedule.json', { ...search, dictionary: { ...search.dictionary, version: 2 as 3 } });
     const popup = openStoredTalkSearch(eventFiles, store);
     expect(await popup.find('vitess', 30)).toBeUndefined();
     // The background rebuilds it on its first search.

@@ -1,5 +1,5 @@
 import { tokenize } from '../words';
-import { lettersOf, SEARCH_INDEX_VERSION, type SearchIndexData } from './layout';
+import { SEARCH_INDEX_VERSION, type SearchIndexData } from './layout';
 
 /** What the index knows of one talk: plain text per field, so the index needs no catalogue types. */
 export interface SearchDocument {
@@ -187,17 +187,6 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIn
   termStarts[sortedTerms.length] = textLength;
   postingStarts[sortedTerms.length] = at;
 
-  const byLength = sortedTerms
-    .map((_, t) => t)
-    .sort((a, b) => (sortedTerms[a]?.length ?? 0) - (sortedTerms[b]?.length ?? 0) || a - b);
-  const longest = sortedTerms.reduce((max, term) => Math.max(max, term.length), 0);
-  const lengthStarts = new Uint32Array(longest + 2);
-  let position = 0;
-  for (let length = 0; length <= longest + 1; length++) {
-    while (position < byLength.length && (sortedTerms[byLength[position] ?? 0]?.length ?? 0) < length) position++;
-    lengthStarts[length] = position;
-  }
-
   return {
     version: SEARCH_INDEX_VERSION,
     ids: documents.map((document) => document.id).join(''),
@@ -209,8 +198,5 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIn
     postingDocs,
     postingImpacts,
     docWeights: Float32Array.from(documents, (document) => document.weight ?? 1),
-    termsByLength: Uint32Array.from(byLength),
-    termLetters: Uint32Array.from(sortedTerms, (term) => lettersOf(term)),
-    lengthStarts,
   };
 }

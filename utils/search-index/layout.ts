@@ -4,8 +4,8 @@
  * per-term objects to rebuild, which is what lets a service worker that wakes cold answer its first keystroke
  * quickly. Change anything here and bump the version: an index of another version is rebuilt, never misread.
  */
-// 2: stored as a dictionary and posting chunks (stored.ts).
-export const SEARCH_INDEX_VERSION = 2;
+// 2: stored as a dictionary and posting chunks (stored.ts). 3: without the typo tables (made when first needed).
+export const SEARCH_INDEX_VERSION = 3;
 
 export interface SearchIndexData {
   version: typeof SEARCH_INDEX_VERSION;
@@ -26,17 +26,9 @@ export interface SearchIndexData {
   postingImpacts: Float32Array;
   /** Per document: a prior on relevance (recorded talks over interviews). */
   docWeights: Float32Array;
-  /**
-   * Per term, a bit per letter it contains (by character code mod 32): one edit adds at most one letter, so a
-   * term with more letters than typos that the query word lacks cannot be a typo of it, and is skipped unread.
-   */
-  termLetters: Uint32Array;
-  /** Term numbers ordered by term length, with where each length starts: fuzzy matching reads only nearby lengths. */
-  termsByLength: Uint32Array;
-  lengthStarts: Uint32Array;
 }
 
-/** The letters of a word as a bit set (character code mod 32), as `termLetters` holds them. */
+/** The letters of a word as a bit set (character code mod 32): a typo lookup compares them first. */
 export function lettersOf(text: string, start = 0, end = text.length): number {
   let letters = 0;
   for (let i = start; i < end; i++) letters |= 1 << (text.charCodeAt(i) & 31);

@@ -66,9 +66,6 @@ export function readIndexDictionary(value: unknown): IndexDictionary | undefined
     data.postingStarts instanceof Uint32Array &&
     data.summaryStarts instanceof Uint32Array &&
     data.docWeights instanceof Float32Array &&
-    data.termsByLength instanceof Uint32Array &&
-    data.termLetters instanceof Uint32Array &&
-    data.lengthStarts instanceof Uint32Array &&
     data.postingStarts.length === data.termStarts.length &&
     data.chunkTermStarts.at(-1) === data.termStarts.length - 1;
   return ok ? (data as IndexDictionary) : undefined;
