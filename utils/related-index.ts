@@ -136,10 +136,8 @@ export function readRelatedIndex(value: unknown, build: string, talkCount: numbe
 export class RelatedNeighbours {
   readonly talkCount: number;
   private readonly offsets: number[] = [];
-  private readonly numbers = new WeakMap<
-    RelatedIndex,
-    { speakers: Map<string, number>; topics: Map<string, number> }
-  >();
+  /** Per part, the numbers of the speakers and topics asked for so far (`s:` or `t:` and the name; -1: absent). */
+  private readonly numbers = new WeakMap<RelatedIndex, Map<string, number>>();
 
   constructor(private readonly parts: readonly RelatedIndex[]) {
     let offset = 0;
@@ -157,16 +155,23 @@ export class RelatedNeighbours {
     return { part: this.parts[p]!, doc: position - this.offsets[p]! };
   }
 
-  private numbersOf(part: RelatedIndex) {
-    let found = this.numbers.get(part);
-    if (!found) {
-      found = {
-        speakers: new Map(part.speakers.map((id, n) => [id, n])),
-        topics: new Map(part.topics.map((topic, n) => [topic, n])),
-      };
-      this.numbers.set(part, found);
+  /**
+   * A speaker's or topic's number in a part, by a scan of its names, kept: a panel asks for a few of the tens of
+   * thousands a large catalogue has, and a woken worker should not first build a map of them all.
+   */
+  private numberOf(part: RelatedIndex, kind: 'speakers' | 'topics', name: string): number {
+    let known = this.numbers.get(part);
+    if (!known) {
+      known = new Map();
+      this.numbers.set(part, known);
     }
-    return found;
+    const key = `${kind === 'speakers' ? 's' : 't'}:${name}`;
+    let number = known.get(key);
+    if (number === undefined) {
+      number = part[kind].indexOf(name);
+      known.set(key, number);
+    }
+    return number;
   }
 
   speakersAt(position: number): string[] {
@@ -236,8 +241,8 @@ export class RelatedNeighbours {
     const positions: number[] = [];
     let count = 0;
     this.parts.forEach((part, p) => {
-      const number = this.numbersOf(part)[kind].get(name);
-      if (number === undefined) return;
+      const number = this.numberOf(part, kind, name);
+      if (number < 0) return;
       const [starts, values] =
         kind === 'speakers' ? [part.speakerStarts, part.docSpeakers] : [part.topicStarts, part.docTopics];
       let doc = 0;
