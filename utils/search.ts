@@ -69,6 +69,13 @@ function passesFor(words: readonly string[]): Pass[] {
 type Answer = { hits: SearchHit[]; total: number };
 
 /**
+ * A word in more than this share of the talks ("the", "and", "with") says nothing about which talks are alike,
+ * and its postings are the longest to read and add up (at 50,000 talks, "the" alone has 25,000): similar talks
+ * are found without it, unless every word of the text is that common.
+ */
+const COMMON_WORD_SHARE = 0.2;
+
+/**
  * Brings in the postings of `terms` in index `segment` before a pass reads them (an index loaded whole has
  * them all, and needs none).
  */
@@ -147,10 +154,18 @@ export function searchOver(indexes: readonly SearchIndexData[], loadPostings?: L
     return step.value;
   };
 
-  const similarWords = (text: string) =>
-    tokenize(text)
+  const talkCount = searchers.reduce((sum, searcher) => sum + searcher.documentCount, 0);
+  const similarWords = (text: string) => {
+    const words = tokenize(text)
       .filter((word) => word.length > 2)
       .map((word): QueryWord => ({ text: word, prefix: false, typos: 0, mainFieldsOnly: false }));
+    const telling = words.filter(
+      (word) =>
+        searchers.reduce((sum, searcher) => sum + searcher.documentsWith(word.text), 0) <=
+        COMMON_WORD_SHARE * talkCount,
+    );
+    return telling.length > 0 ? telling : words;
+  };
 
   const similarTo = (text: string, limit: number) => {
     const words = similarWords(text);

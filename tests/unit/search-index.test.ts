@@ -165,6 +165,38 @@ describe('the index as stored: a dictionary and posting chunks', () => {
   });
 });
 
+describe('similar talks', () => {
+  // "the" is in every title, a word that common says nothing about which talks are alike; "chaos" is in 2 of 12.
+  const titles = [
+    'The chaos monkey',
+    'Chaos engineering at the edge',
+    'The art of the keynote',
+    'The sharding of the database',
+    'The release train',
+    'The joy of the kernel',
+    'The cost of the cloud',
+    'The queue',
+    'The future of the web',
+    'The last mile',
+    'The cache',
+    'The schema',
+  ];
+  const search = createTalkSearch(titles.map((title, i) => doc(`t${i}`, title)));
+
+  it('leaves out a word in more than a fifth of the talks', () => {
+    expect(
+      search
+        .similarTo('The chaos in the kernel', 20)
+        .map((hit) => hit.id)
+        .sort(),
+    ).toEqual(['t0', 't1', 't5']);
+  });
+
+  it('keeps the words when all of them are that common', () => {
+    expect(search.similarTo('The the', 20)).toHaveLength(titles.length);
+  });
+});
+
 describe('typo lookups', () => {
   // Words of many lengths, sharing letters, so that length windows and letter sets both matter.
   const words = [

@@ -58,6 +58,17 @@ export class IndexSearcher {
     this.firstTouched = new Uint32Array(count);
   }
 
+  get documentCount(): number {
+    return documentCount(this.data);
+  }
+
+  /** How many documents have this very word (its postings: one per document). */
+  documentsWith(word: string): number {
+    const t = this.lowerBound(word);
+    if (t >= this.termCount || this.term(t) !== word) return 0;
+    return this.data.postingStarts[t + 1]! - this.data.postingStarts[t]!;
+  }
+
   /** The talk id of a document. */
   id(doc: number): string {
     return this.data.ids.slice(this.data.idStarts[doc], this.data.idStarts[doc + 1]);
