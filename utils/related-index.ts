@@ -97,6 +97,13 @@ export function relatedIndexOf(file: EventFile, build = ''): RelatedIndex {
 const isStrings = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
+/** Whether every number in `values` is below `bound` (a plain loop: a woken worker checks 100,000 of them). */
+function allBelow(values: Uint32Array, bound: number): boolean {
+  let largest = -1;
+  for (let i = 0; i < values.length; i++) if (values[i]! > largest) largest = values[i]!;
+  return largest < bound;
+}
+
 /** A stored related index of `talkCount` talks and this build, or undefined when it is missing, stale or misshapen. */
 export function readRelatedIndex(value: unknown, build: string, talkCount: number): RelatedIndex | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -123,9 +130,9 @@ export function readRelatedIndex(value: unknown, build: string, talkCount: numbe
     index.docEvents.length === talkCount &&
     index.speakerStarts[talkCount] === index.docSpeakers.length &&
     index.topicStarts[talkCount] === index.docTopics.length &&
-    index.docSpeakers.every((n) => n < (index.speakers?.length ?? 0)) &&
-    index.docTopics.every((n) => n < (index.topics?.length ?? 0)) &&
-    index.docEvents.every((n) => n < (index.events?.length ?? 0));
+    allBelow(index.docSpeakers, index.speakers.length) &&
+    allBelow(index.docTopics, index.topics.length) &&
+    allBelow(index.docEvents, index.events.length);
   return ok ? (index as RelatedIndex) : undefined;
 }
 
@@ -201,15 +208,15 @@ export class RelatedNeighbours {
    * catalogues goes by the name the first one gives.
    */
   speakersNamed(phrases: ReadonlySet<string>): string[] {
-    const seen = new Set<string>();
     const named: string[] = [];
-    for (const part of this.parts) {
-      part.speakers.forEach((id, n) => {
-        if (seen.has(id)) return;
-        seen.add(id);
-        if (phrases.has(part.speakerNames[n]!)) named.push(id);
+    this.parts.forEach((part, p) => {
+      part.speakerNames.forEach((name, n) => {
+        if (!phrases.has(name)) return;
+        const id = part.speakers[n]!;
+        // Described in an earlier catalogue too: that one's name is the one that counts, and it was checked there.
+        if (!this.parts.slice(0, p).some((earlier) => earlier.speakers.includes(id))) named.push(id);
       });
-    }
+    });
     return named;
   }
 

@@ -107,6 +107,27 @@ describe('the related index', () => {
     expect(neighbours.topicsAt(3)).toEqual([]);
   });
 
+  it('finds the speakers a title names, by the name the first catalogue describing them gives', () => {
+    const described = (talks: Talk[], speakers: Array<[id: string, name: string]>): EventFile => ({
+      ...fileOf(talks),
+      speakers: speakers.map(([id, name]) => ({ id, name })),
+    });
+    const neighbours = new RelatedNeighbours([
+      relatedIndexOf(described([made('a1', ['ada'], [])], [['ada', 'Ada Lovelace']])),
+      relatedIndexOf(
+        described(
+          [made('b1', ['ada', 'grace'], [], 'b')],
+          [
+            ['ada', 'Ada L'],
+            ['grace', 'Grace Hopper'],
+          ],
+        ),
+      ),
+    ]);
+    expect(neighbours.speakersNamed(new Set(['grace hopper', 'ada lovelace']))).toEqual(['ada', 'grace']);
+    expect(neighbours.speakersNamed(new Set(['ada l']))).toEqual([]);
+  });
+
   it('ranks shared speakers over shared topics, then the earlier talk, never the talk itself', () => {
     const neighbours = new RelatedNeighbours([first, second]);
     const ranked = rankRelatedByPosition(1, neighbours, []);
