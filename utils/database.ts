@@ -77,7 +77,7 @@ export interface TalkmarkDB extends DBSchema {
   };
 }
 
-/** Talks per `talk-cards` record: a page of 30 results reads at most 30 small records. */
+/** Talks per `talk-cards` record: a page of 20 results reads at most 20 small records. */
 export const CARDS_PER_CHUNK = 16;
 
 /** The `talk-cards` record holding document `doc`'s card. */

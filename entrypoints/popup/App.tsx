@@ -22,7 +22,7 @@ import { ResultList } from './ResultList';
 
 // Rows asked for at a time: a screenful and more, so each keystroke renders little; scrolling or arrowing near
 // the end asks for the next ones. The count above the list is always the true total.
-const ROWS_PER_PAGE = 30;
+const ROWS_PER_PAGE = 20;
 // How close to the last row (in rows, or in pixels when scrolling) the next rows are asked for.
 const MORE_ROWS_AHEAD = 8;
 const MORE_PIXELS_AHEAD = 400;

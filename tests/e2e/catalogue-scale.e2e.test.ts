@@ -110,11 +110,12 @@ describe.skipIf(!talks)('a schedule of 50,000 real talks', () => {
     const listed = popup.getByRole('listbox').getByRole('option');
     await expect
       .poll(() => popup.locator('.status').textContent())
-      .toBe('50,010 talks in the catalogue. The first 30 are listed; scroll for more.');
-    expect(await listed.count()).toBe(30);
+      .toBe('50,010 talks in the catalogue. The first 20 are listed; scroll for more.');
+    expect(await listed.count()).toBe(20);
     await popup.locator('.view').evaluate((view) => view.scrollTo(0, view.scrollHeight));
+    await expect.poll(() => listed.count()).toBe(40);
+    // Arrowing to within eight rows of the end (row 32 of 40) asks for the next page.
+    for (let i = 0; i < 35; i++) await popup.keyboard.press('ArrowDown');
     await expect.poll(() => listed.count()).toBe(60);
-    for (let i = 0; i < 55; i++) await popup.keyboard.press('ArrowDown');
-    await expect.poll(() => listed.count()).toBe(90);
   }, 180_000);
 });
