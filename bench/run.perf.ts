@@ -36,13 +36,23 @@ const percentile = (values: readonly number[], p: number) => {
   return ordered[Math.min(ordered.length - 1, Math.floor((p / 100) * ordered.length))] ?? Number.NaN;
 };
 const median = (values: readonly number[]) => percentile(values, 50);
-// Twice: one collection can leave the ArrayBuffers of a build just dropped still counted (measured: 60 MB
-// instead of 24 MB after building the 50k index, in one run of two).
-const gc = () => {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  collect?.();
-  collect?.();
-};
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+// Heap and ArrayBuffers both: an index in typed arrays lives mostly outside the JS heap proper.
+const memoryInUse = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+/**
+ * Memory in use once collections stop freeing any: one collection can leave the ArrayBuffers of a build just
+ * dropped still counted (the 50k index measured 60 MB instead of 24 MB in one run of two).
+ */
+function settledMemory(): number {
+  let last = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 10; i++) {
+    gc();
+    const now = memoryInUse();
+    if (now >= last * 0.99) return now;
+    last = now;
+  }
+  return last;
+}
 
 function section(name: string, rows: Row[]) {
   console.log(`\n${name}`);
@@ -86,15 +96,11 @@ function search(realTalks: RealTalk[] | undefined): void {
       ...(realTalks ? titles.map((talk) => talk.title.slice(0, 40)) : syntheticQueries(documents, 40)),
     ]);
     const engines = ENGINES.map((engine) => {
-      // Heap and ArrayBuffers both: an index in typed arrays lives mostly outside the JS heap proper.
-      const memory = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-      gc();
-      const memoryBefore = memory();
+      const memoryBefore = settledMemory();
       const start = performance.now();
       const run = engine.build(documents);
       const buildMs = performance.now() - start;
-      gc();
-      const heapMb = (memory() - memoryBefore) / 1e6;
+      const heapMb = (settledMemory() - memoryBefore) / 1e6;
       let loadMs: number | undefined;
       if (engine.persisted) {
         const { stored, load } = engine.persisted(documents);
