@@ -230,7 +230,8 @@ export function App() {
     [rows, active?.id, favourites.starred, favouritesUnavailable, view, filters],
   );
   const activeId = active ? optionId(active.id) : undefined;
-  const status = page ? statusText(page, query, view, hasActiveFilters(filters)) : '';
+  // Of the rows on screen: until a new answer arrives, they are still the last query's.
+  const status = page ? statusText(page, page.query, view, hasActiveFilters(filters)) : '';
 
   return (
     <main class="popup">

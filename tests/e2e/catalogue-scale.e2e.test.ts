@@ -108,8 +108,9 @@ describe.skipIf(!talks)('a schedule of 50,000 real talks', () => {
     // The list holds a page of rows under a true count; scrolling or arrowing down asks for the next page.
     await popup.getByRole('combobox', { name: 'Search talks' }).fill('');
     const listed = popup.getByRole('listbox').getByRole('option');
+    // The list with nothing typed comes from the background, which reads the 50,000 talks first.
     await expect
-      .poll(() => popup.locator('.status').textContent())
+      .poll(() => popup.locator('.status').textContent(), { timeout: 30_000 })
       .toBe('50,010 talks in the catalogue. The first 20 are listed; scroll for more.');
     expect(await listed.count()).toBe(20);
     await popup.locator('.view').evaluate((view) => view.scrollTo(0, view.scrollHeight));
