@@ -155,8 +155,8 @@ export function App() {
     const firstPage = !query && view === 'talks' && !hasActiveFilters(filters) && rowLimit === ROWS_PER_PAGE;
     // The list with nothing typed shows at once as last known, as when the popup opens: a cleared search would
     // otherwise leave its rows up while a just-woken background reads a large catalogue (seconds at 50,000).
-    const known = firstPage && number > 1 ? (fresh.page ?? lastFirstPage?.page) : undefined;
-    if (known) setPage({ ...known, query: '' });
+    const lastKnown = firstPage && number > 1 ? (fresh.page ?? lastFirstPage?.page) : undefined;
+    if (lastKnown) setPage({ ...lastKnown, query: '' });
     findPage({ query, filters, view, limit: rowLimit }).then(
       (answer) => {
         if (firstPage) setFresh((known) => ({ ...known, page: answer }));
