@@ -49,6 +49,11 @@ export const WEIGH_ALL_UP_TO = 2_000;
 /** A topic shared by thousands of talks says little; its talks are not all candidates. */
 const MAX_TALKS_PER_TOPIC = 500;
 
+/** How much sharing a topic says: more the rarer it is among the catalogue's talks. Every ranking weighs by this. */
+function topicWeight(talkCount: number, talksAboutIt: number): number {
+  return 0.1 + Math.log(talkCount / Math.max(1, talksAboutIt));
+}
+
 // A catalogue never changes once built, so its topic weights are worked out once, not on every panel request.
 const topicWeightsCache = new WeakMap<Catalogue, Map<string, number>>();
 
@@ -58,7 +63,7 @@ function topicWeights(from: Catalogue): Map<string, number> {
   if (!weights) {
     const counts = new Map<string, number>();
     for (const talk of from.talks) for (const topic of talk.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-    weights = new Map([...counts].map(([topic, count]) => [topic, 0.1 + Math.log(from.talks.length / count)]));
+    weights = new Map([...counts].map(([topic, count]) => [topic, topicWeight(from.talks.length, count)]));
     topicWeightsCache.set(from, weights);
   }
   return weights;
@@ -177,7 +182,7 @@ export function rankRelatedByPosition(
   const weights = new Map<string, number>();
   for (const topic of topics) {
     const { positions, count } = neighbours.withTopic(topic, MAX_TALKS_PER_TOPIC);
-    weights.set(topic, 0.1 + Math.log(neighbours.talkCount / count));
+    weights.set(topic, topicWeight(neighbours.talkCount, count));
     for (const other of positions) candidates.add(other);
   }
   // The talk itself is usually the best match for its own title: its score is what "as similar as can be" means.
@@ -376,7 +381,7 @@ export function rankTitleCandidates(
   const weightOf = (topic: string) => {
     let weight = weights.get(topic);
     if (weight === undefined) {
-      weight = 0.1 + Math.log(neighbours.talkCount / Math.max(1, neighbours.withTopic(topic, 0).count));
+      weight = topicWeight(neighbours.talkCount, neighbours.withTopic(topic, 0).count);
       weights.set(topic, weight);
     }
     return weight;
