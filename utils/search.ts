@@ -167,8 +167,7 @@ export function searchOver(indexes: readonly SearchIndexData[], loadPostings?: L
     return telling.length > 0 ? telling : words;
   };
 
-  const similarTo = (text: string, limit: number) => {
-    const words = similarWords(text);
+  const similarAmong = (words: readonly QueryWord[], limit: number) => {
     const merged = searchers.flatMap((searcher, segment) =>
       searcher.run(words, false, limit).hits.map((hit) => ({ ...hit, id: searcher.id(hit.doc), segment })),
     );
@@ -178,10 +177,11 @@ export function searchOver(indexes: readonly SearchIndexData[], loadPostings?: L
   return {
     find,
     findLoading,
-    similarTo,
+    similarTo: (text, limit) => similarAmong(similarWords(text), limit),
     async similarToLoading(text, limit) {
-      await loadFor(similarWords(text));
-      return similarTo(text, limit);
+      const words = similarWords(text);
+      await loadFor(words);
+      return similarAmong(words, limit);
     },
     search: (query, limit = SEARCH_LIMIT) => find(query, { limit }).hits,
   };
