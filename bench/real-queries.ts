@@ -1,5 +1,5 @@
 import type { RealTalk } from '../tests/real-talks';
-import { tokenize } from '../utils/words';
+import { tokenize } from '../utils/text';
 import { seededRandom } from './synthetic-catalogue';
 
 /** A query as a person would type it for one real talk, and the talk they mean. */

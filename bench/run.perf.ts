@@ -3,7 +3,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { it } from 'vitest';
-import { catalogue } from '../data/catalogue';
+import { bundledCatalogue as catalogue } from '../data/events';
 import { gzipKb, gzipKbOfPage } from '../tests/e2e/bundle-size';
 import {
   EXTENSION_DIR,

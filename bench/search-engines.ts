@@ -1,8 +1,7 @@
 import { Charset, Document } from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { normalizeWord, type SearchDocument, searchOver } from '../utils/search';
-import { buildSearchIndex } from '../utils/search-index/build';
-import { joinIndex, splitIndex } from '../utils/search-index/stored';
+import { buildSearchIndex, joinIndex, type SearchDocument, searchOver, splitIndex } from '../utils/search';
+import { normalizeWord } from '../utils/text';
 
 type Search = (query: string) => readonly string[];
 

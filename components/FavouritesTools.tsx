@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-import { messageOf } from '../utils/error-message';
-import { favouritesClient } from '../utils/favourites-client';
-import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../utils/favourites-file';
-import { formatMegabytes, plural, t } from '../utils/i18n';
+import { formatMegabytes, messageOf, plural, t } from '../utils/i18n';
+import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../utils/import';
+import { favouritesClient } from '../utils/messaging';
 import { downloadJson } from './download';
 import { FilePicker } from './FilePicker';
 import { Notice, type NoticeContent } from './Notice';

@@ -1,4 +1,4 @@
-import { highlightMatches } from '../utils/words';
+import { highlightMatches } from '../utils/text';
 
 /** `text` with the words the search matched marked. */
 export function Highlighted({ text, terms }: { text: string; terms: ReadonlySet<string> }) {

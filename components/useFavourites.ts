@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { messageOf } from '../utils/error-message';
-import { favouritesClient } from '../utils/favourites-client';
-import type { Favourite } from '../utils/favourites-store';
-import type { FavouriteEntry } from '../utils/messages';
+import type { Favourite } from '../data';
+import { messageOf } from '../utils/i18n';
+import type { FavouriteEntry } from '../utils/messaging';
+import { favouritesClient } from '../utils/messaging';
 
 export interface FavouritesState {
   /** Newest first. */

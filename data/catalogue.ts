@@ -47,18 +47,12 @@ export function describedFirst(first: Speaker | undefined, later: Speaker): Spea
   return first ? { ...later, ...first } : later;
 }
 
-// Adding an event is dropping one file into data/events/: Vite bundles every file found here.
-const eventModules = import.meta.glob<EventFile>('./events/*.ts', { eager: true, import: 'default' });
-
-export const eventFiles: readonly EventFile[] = Object.values(eventModules);
-
-export const catalogue: Catalogue = buildCatalogue(eventFiles);
-
-export function speakersOf(talk: Talk, from: Catalogue = catalogue): Speaker[] {
+// The catalogue is always passed in: the bundled events alone would silently leave out every imported speaker.
+export function speakersOf(talk: Talk, from: Catalogue): Speaker[] {
   return talk.speakerIds.flatMap((id) => from.speakers.get(id) ?? []);
 }
 
-export function eventOf(talk: Talk, from: Catalogue = catalogue): ConferenceEvent | undefined {
+export function eventOf(talk: Talk, from: Catalogue): ConferenceEvent | undefined {
   return from.events.get(talk.eventId);
 }
 

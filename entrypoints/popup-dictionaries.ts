@@ -1,7 +1,8 @@
 import { defineUnlistedScript } from '#imports';
-import { readDictionariesEarly } from '../utils/early-dictionaries';
+import { readDictionariesEarly } from '../utils/storage';
+import type {} from './popup/early-dictionaries'; // declares the global it sets
 
-// Loaded by popup.html's head as an async classic script, usually before its modules (utils/early-dictionaries.ts);
+// Loaded by popup.html's head as an async classic script, usually before its modules (popup/early-dictionaries.ts takes it);
 // if it comes later, the popup reads the dictionaries itself.
 export default defineUnlistedScript(() => {
   const early = readDictionariesEarly();

@@ -1,4 +1,4 @@
-import type { EventFile } from '../schema';
+import type { EventFile } from '..';
 
 /**
  * KubeCon + CloudNativeCon North America 2019, as recapped by PlanetScale ("PlanetScale and Vitess at

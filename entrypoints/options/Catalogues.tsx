@@ -1,18 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import { downloadJson } from '../../components/download';
-import { FilePicker } from '../../components/FilePicker';
-import { Notice, type NoticeContent } from '../../components/Notice';
-import { eventFiles } from '../../data/catalogue';
-import { type CatalogueRecord, openCatalogueStore } from '../../utils/catalogue-store';
-import { messageOf } from '../../utils/error-message';
-import { formatDate, formatNumber, type MessageKey, plural, say, t } from '../../utils/i18n';
-import type { ImportProgress, ImportRequest } from '../../utils/import-protocol';
-import { CATALOGUES_REVISION_KEY } from '../../utils/messages';
-import { quoteFromFile } from '../../utils/quote';
-import type { CatalogueFormat } from '../../utils/schedule-import';
-import { catalogueFileName, createCatalogueFile } from '../../utils/schedule-import/talkmark-json';
-import { watchStorageKey } from '../../utils/watch-storage';
+import { downloadJson, FilePicker, Notice, type NoticeContent } from '../../components';
+import { bundledEventFiles as eventFiles } from '../../data/events';
+import { formatDate, formatNumber, type MessageKey, messageOf, plural, say, t } from '../../utils/i18n';
+import type { CatalogueFormat, ImportProgress, ImportRequest } from '../../utils/import';
+import { catalogueFileName, createCatalogueFile } from '../../utils/import';
+import { CATALOGUES_REVISION_KEY, watchStorageKey } from '../../utils/messaging';
+import { type CatalogueRecord, openCatalogueStore } from '../../utils/storage';
+import { quoteFromFile } from '../../utils/text';
 
 type Progress = { phase: 'reading' | 'indexing' | 'saving'; fraction: number; talkCount?: number; fileName: string };
 

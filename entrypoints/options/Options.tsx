@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { FavouritesTools } from '../../components/FavouritesTools';
-import { useFavourites } from '../../components/useFavourites';
-import { messageOf } from '../../utils/error-message';
-import { plural, t } from '../../utils/i18n';
+import { FavouritesTools, useFavourites } from '../../components';
+import { messageOf, plural, t } from '../../utils/i18n';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChange, type Settings, saveSettings } from '../../utils/settings';
 import { Catalogues } from './Catalogues';
 

@@ -1,17 +1,19 @@
+import { bundledEventFiles as eventFiles } from '../../data/events';
 // Reads, parses and stores a schedule off the options page's main thread: a 50,000-talk file takes seconds
 // to parse, and the page must stay responsive (and show progress) meanwhile. Workers have IndexedDB, so the
 // catalogue is stored from here, in one transaction, and never crosses back to the page.
-import { eventFiles } from '../../data/catalogue';
-import { type CatalogueStore, openCatalogueStore } from '../../utils/catalogue-store';
-import { describeImportFailure, type ImportProgress, type ImportRequest } from '../../utils/import-protocol';
 import {
   clashWith,
+  decodeSchedule,
+  describeImportFailure,
   type ImportedCatalogue,
+  type ImportProgress,
+  type ImportRequest,
   MAX_SCHEDULE_FILE_BYTES,
   parseScheduleFile,
-} from '../../utils/schedule-import';
-import { decodeSchedule } from '../../utils/schedule-import/decode';
-import { storedSearchFor } from '../../utils/stored-search';
+  storedSearchFor,
+} from '../../utils/import';
+import { type CatalogueStore, openCatalogueStore } from '../../utils/storage';
 
 const post = (message: ImportProgress) => postMessage(message);
 

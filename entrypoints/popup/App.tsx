@@ -1,93 +1,37 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from '#imports';
-import { FavouritesTools } from '../../components/FavouritesTools';
-import { LiveStatus } from '../../components/LiveStatus';
-import { useFavourites } from '../../components/useFavourites';
-import { eventFiles } from '../../data/catalogue';
-import { askBackground, holdBackgroundUntil } from '../../utils/ask-background';
-import { openCatalogueStore } from '../../utils/catalogue-store';
-import { takeEarlyDictionaries } from '../../utils/early-dictionaries';
-import { messageOf } from '../../utils/error-message';
-import { openFavouritesStore } from '../../utils/favourites-store';
-import { formatNumber, type MessageKey, type PluralBase, plural, shortcutName, t } from '../../utils/i18n';
-import { CATALOGUES_REVISION_KEY, PENDING_QUERY_KEY } from '../../utils/messages';
-import { openStoredTalkSearch } from '../../utils/stored-search';
-import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
-import type { TalkPage, TalkQuery, TalkRow, View } from '../../utils/talk-results';
-import { watchStorageKey } from '../../utils/watch-storage';
+import { FavouritesTools, LiveStatus, useFavourites } from '../../components';
+import {
+  type FilterChoices,
+  hasActiveFilters,
+  type TalkFilters,
+  type TalkPage,
+  type TalkRow,
+  type View,
+} from '../../data';
+import { messageOf, t } from '../../utils/i18n';
+import { askBackground, CATALOGUES_REVISION_KEY, watchStorageKey } from '../../utils/messaging';
+import { EmptyState } from './EmptyState';
 import { FilterBar } from './FilterBar';
-import { readFirstPage, saveFirstPage } from './first-page';
-import { isToolbarPopup } from './popup-size';
+import { saveFirstPage } from './first-page';
+import { KeyboardHelp } from './KeyboardHelp';
+import { popupKeyAction } from './keys';
 import { ResultList } from './ResultList';
-
-// Rows asked for at a time: a screenful and more, so each keystroke renders little; scrolling or arrowing near
-// the end asks for the next ones. The count above the list is always the true total.
-const ROWS_PER_PAGE = 20;
-// How close to the last row (in rows, or in pixels when scrolling) the next rows are asked for.
-const MORE_ROWS_AHEAD = 8;
-const MORE_PIXELS_AHEAD = 400;
-
-// Opened as a page in a tab (from the context menu, or a shared link) the address carries the query.
-const queryInAddress = new URLSearchParams(location.search).get('q');
-// Opened with nothing typed, the popup first shows what it showed last time (see first-page.ts).
-const lastFirstPage = queryInAddress === null ? readFirstPage() : undefined;
-
-// Decided once: the page does not move between the toolbar and a tab.
-const inToolbarPopup = isToolbarPopup();
-
-// Typed queries are answered here, from the stored indexes, not by the background: a service worker woken by a
-// popup starts too late, and reads too much, to answer the first keystroke at once. The dictionaries are read
-// now, while the popup renders. Filters, the Favourites view and the list with nothing typed go to the background.
-const storedSearch = openStoredTalkSearch(eventFiles, openCatalogueStore(), takeEarlyDictionaries());
-// The background (favourites, filter choices, the list with nothing typed) is asked once they are read: the
-// first page and choices shown meanwhile are last time's (first-page.ts).
-holdBackgroundUntil(storedSearch.prepare(), 400);
-
-// The stars straight from the database, shown until the (held, perhaps still waking) background answers.
-// Only the background writes them.
-async function readStars() {
-  const stars = openFavouritesStore();
-  try {
-    return await stars.list();
-  } finally {
-    stars.close();
-  }
-}
-
-/** The page for a query, from the stored indexes when they can answer it, else from the background. */
-async function findPage(request: TalkQuery): Promise<TalkPage> {
-  const { query, filters, view, limit } = request;
-  if (query.trim() && view === 'talks' && !hasActiveFilters(filters)) {
-    const page = await storedSearch.find(query, limit).catch((error: unknown) => {
-      console.warn('Talkmark: searching the stored indexes failed; asking the background', error);
-      return undefined;
-    });
-    if (page) return page;
-  }
-  return askBackground({ type: 'talks/search', ...request });
-}
-
-/** Imports favourites on the options page, in a tab, where the file picker does not close the page. */
-async function importOnOptionsPage() {
-  await browser.tabs.create({ url: browser.runtime.getURL('/options.html#favourites') });
-  window.close();
-}
-
-/** A query the background left for the popup it just opened (context-menu search); used once, if fresh. */
-async function takePendingQuery(): Promise<string | undefined> {
-  try {
-    const pending = (await browser.storage.session.get(PENDING_QUERY_KEY))[PENDING_QUERY_KEY] as
-      | { query?: unknown; at?: unknown }
-      | undefined;
-    if (!pending) return undefined;
-    await browser.storage.session.remove(PENDING_QUERY_KEY);
-    return typeof pending.query === 'string' && typeof pending.at === 'number' && Date.now() - pending.at < 30_000
-      ? pending.query
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import {
+  findPage,
+  importOnOptionsPage,
+  inToolbarPopup,
+  lastFirstPage,
+  MORE_PIXELS_AHEAD,
+  MORE_ROWS_AHEAD,
+  openUrl,
+  queryInAddress,
+  ROWS_PER_PAGE,
+  readStars,
+  storedSearch,
+  takePendingQuery,
+} from './start';
+import { statusText } from './status-text';
+import { ViewTab } from './ViewTab';
 
 /** The toolbar popup: search and filters over the catalogue, and the favourites. */
 export function App() {
@@ -189,23 +133,18 @@ export function App() {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
+    const action = popupKeyAction(event, query !== '');
+    if (!action) return;
+    event.preventDefault();
+    if (action === 'next' || action === 'previous') {
+      const step = action === 'next' ? 1 : -1;
       const next = Math.max(0, Math.min(rows.length - 1, Math.min(activeIndex, rows.length - 1) + step));
       setActiveIndex(next);
       if (next >= rows.length - MORE_ROWS_AHEAD) askForMore();
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      open(active);
-    } else if (event.key.toLowerCase() === 's' && (event.ctrlKey || event.metaKey)) {
-      // Ctrl+S / ⌘S stars the active talk: "save it for later".
-      event.preventDefault();
+    } else if (action === 'open') open(active);
+    else if (action === 'toggle-star') {
       if (active) void favourites.setStarred(active.id, !favourites.starred.has(active.id));
-    } else if (event.key === 'Escape' && query) {
-      event.preventDefault();
-      setQuery('');
-    }
+    } else setQuery('');
   };
 
   const listboxId = 'talk-results';
@@ -329,107 +268,11 @@ export function App() {
         )}
       </section>
 
-      <footer class="keyboard-help" id="keyboard-help">
-        <ul aria-label={t('keyboard_help')}>
-          <li>
-            <kbd>↑</kbd> <kbd>↓</kbd> {t('keyboard_move')}
-          </li>
-          <li>
-            <kbd>{t('key_enter')}</kbd> {t('keyboard_open')}
-          </li>
-          <li>
-            <kbd>{shortcutName('S')}</kbd> {t('keyboard_star')}
-          </li>
-          <li>
-            <kbd>{t('key_escape')}</kbd> {t('keyboard_clear')}
-          </li>
-        </ul>
-      </footer>
+      <KeyboardHelp />
     </main>
   );
 }
 
-function ViewTab(props: {
-  view: View;
-  current: View;
-  onSelect(view: View): void;
-  label: string;
-  count: number | undefined;
-}) {
-  const selected = props.view === props.current;
-  return (
-    <button
-      type="button"
-      role="tab"
-      id={`tab-${props.view}`}
-      aria-selected={selected}
-      aria-controls="view-panel"
-      class="tab"
-      onClick={() => props.onSelect(props.view)}
-      onKeyDown={(event) => {
-        if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-          const other = props.view === 'talks' ? 'favourites' : 'talks';
-          props.onSelect(other);
-          document.getElementById(`tab-${other}`)?.focus();
-        }
-      }}
-    >
-      {props.label} {props.count === undefined ? null : <span class="tab-count">{formatNumber(props.count)}</span>}
-    </button>
-  );
-}
-
-function EmptyState(props: { query: string; view: View; filtered: boolean; onClearFilters(): void }) {
-  if (props.view === 'favourites' && !props.query.trim() && !props.filtered) {
-    return (
-      <div class="empty">
-        <p class="empty-title">{t('empty_favourites_title')}</p>
-        <p>{t('empty_favourites_hint', shortcutName('S'))}</p>
-      </div>
-    );
-  }
-  return (
-    <div class="empty">
-      <p class="empty-title">{noMatchText(props.query, props.view, props.filtered)}</p>
-      <p>{t('empty_hint')}</p>
-      {props.filtered ? (
-        <button type="button" class="link-button" onClick={props.onClearFilters}>
-          {t('clear_filters')}
-        </button>
-      ) : null}
-    </div>
-  );
-}
-
-function noMatchText(query: string, view: View, filtered: boolean): string {
-  const trimmed = query.trim();
-  // An empty Favourites tab says the same to a screen reader as on screen.
-  if (view === 'favourites' && !trimmed && !filtered) return t('empty_favourites_title');
-  const keys: Record<View, [withQuery: MessageKey, withBoth: MessageKey, withFilters: MessageKey]> = {
-    talks: ['no_talks_match', 'no_talks_match_filtered', 'no_talks_with_filters'],
-    favourites: ['no_favourites_match', 'no_favourites_match_filtered', 'no_favourites_with_filters'],
-  };
-  const [withQuery, withBoth, withFilters] = keys[view];
-  if (!trimmed) return t(withFilters);
-  return t(filtered ? withBoth : withQuery, trimmed);
-}
-
-/** The count above the list, one whole sentence per case and plural form; a second one when only some are listed. */
-function statusText(page: TalkPage, query: string, view: View, filtered: boolean): string {
-  const count = page.total;
-  if (count === 0) return noMatchText(query, view, filtered);
-  const trimmed = query.trim();
-  const base: PluralBase = `status_${view}${trimmed ? '_match' : ''}${filtered ? '_filtered' : ''}`;
-  const counted = plural(base, count, trimmed);
-  return page.rows.length < count ? `${counted} ${plural('status_more', page.rows.length)}` : counted;
-}
-
 function optionId(talkId: string): string {
   return `talk-option-${talkId}`;
-}
-
-async function openUrl(url: string) {
-  await browser.tabs.create({ url });
-  // Close only the toolbar popup, not the same page opened in a tab (where the user may want to go on).
-  if (browser.extension.getViews?.({ type: 'popup' }).includes(window)) window.close();
 }

@@ -1,6 +1,6 @@
-import type { TalkKind } from '../../data/schema';
+import type { TalkKind } from '../../data';
+import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../data';
 import { kindLabel, t } from '../../utils/i18n';
-import { type FilterChoices, hasActiveFilters, type TalkFilters } from '../../utils/talk-filters';
 
 const NO_CHOICES: FilterChoices = { kinds: [], events: [], organisations: [], topics: [], speakers: [], talkCount: 0 };
 

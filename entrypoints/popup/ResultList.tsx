@@ -1,10 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { FavouriteButton } from '../../components/FavouriteButton';
-import { Highlighted } from '../../components/Highlighted';
-import { Interpolated } from '../../components/Interpolated';
-import { formatTimestamp } from '../../utils/format-timestamp';
-import { formatDate, kindLabel, listParts, t } from '../../utils/i18n';
-import type { TalkCard, TalkRow } from '../../utils/talk-results';
+import { FavouriteButton, Highlighted, Interpolated } from '../../components';
+import type { TalkCard, TalkRow } from '../../data';
+import { formatDate, formatTimestamp, kindLabel, listParts, t } from '../../utils/i18n';
 
 interface ResultListProps {
   id: string;

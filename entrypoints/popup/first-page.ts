@@ -1,5 +1,4 @@
-import type { FilterChoices } from '../../utils/talk-filters';
-import type { TalkPage } from '../../utils/talk-results';
+import type { FilterChoices, TalkPage } from '../../data';
 
 /**
  * What the popup showed last time it opened with nothing typed: its first rows and the filter choices, kept in

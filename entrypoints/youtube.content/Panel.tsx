@@ -1,7 +1,6 @@
-import { FavouriteButton } from '../../components/FavouriteButton';
-import { formatTimestamp } from '../../utils/format-timestamp';
-import { formatList, kindLabel, messagesDirection, messagesLanguage, say, t } from '../../utils/i18n';
-import type { PanelContent, PanelRelated, PanelTalk } from '../../utils/panel-content';
+import { FavouriteButton } from '../../components';
+import { formatList, formatTimestamp, kindLabel, messagesDirection, messagesLanguage, say, t } from '../../utils/i18n';
+import type { PanelContent, PanelRelated, PanelTalk } from '../../utils/panel';
 
 /** The current talk's star, kept by the panel's controller (no hooks: the content script stays small). */
 export interface PanelFavourite {

@@ -1,16 +1,13 @@
+import { bundledEventFiles as eventFiles } from '../../data/events';
+import { storedSearchFor } from '../../utils/import';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { type IDBPDatabase, openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventFiles } from '../../data/catalogue';
-import { openCatalogueStore } from '../../utils/catalogue-store';
-import { openFavouritesStore } from '../../utils/favourites-store';
-import { createLiveCatalogue } from '../../utils/live-catalogue';
-import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
-import { searchOver } from '../../utils/search';
-import { documentCount } from '../../utils/search-index/layout';
-import { joinIndex, readIndexDictionary } from '../../utils/search-index/stored';
-import { storedSearchFor } from '../../utils/stored-search';
+import { type ImportedCatalogue, parseScheduleFile } from '../../utils/import';
+import { documentCount, joinIndex, readIndexDictionary, searchOver } from '../../utils/search';
+import { createLiveCatalogue } from '../../utils/service';
+import { openCatalogueStore, openFavouritesStore } from '../../utils/storage';
 
 let counter = 0;
 const freshName = () => `talkmark-catalogues-${++counter}`;

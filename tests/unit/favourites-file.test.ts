@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFavouritesFile, parseFavouritesFile } from '../../utils/favourites-file';
 import { say } from '../../utils/i18n';
+import { createFavouritesFile, parseFavouritesFile } from '../../utils/import';
 
 const known = (id: string) => ['vitess-keynote', 'geo-partitioning-with-vitess'].includes(id);
 const titles: Record<string, string> = { 'vitess-keynote': 'Keynote', 'geo-partitioning-with-vitess': 'Geo' };

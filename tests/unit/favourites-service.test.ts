@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { answerRequest, describeStorageError, type FavouritesRequest } from '../../utils/favourites-service';
-import { type FavouritesStore, openFavouritesStore } from '../../utils/favourites-store';
 import { say } from '../../utils/i18n';
-import { parseRequest } from '../../utils/messages';
+import { parseRequest } from '../../utils/messaging';
+import { answerRequest, describeStorageError, type FavouritesRequest } from '../../utils/service';
+import { type FavouritesStore, openFavouritesStore } from '../../utils/storage';
 
 const known = (id: string) => id === 'vitess-keynote' || id === 'geo-partitioning-with-vitess';
 let counter = 0;

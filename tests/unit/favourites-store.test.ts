@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectDatabase, isClosedConnection } from '../../utils/database';
-import { describeStorageError } from '../../utils/favourites-service';
-import { openFavouritesStore } from '../../utils/favourites-store';
 import { say } from '../../utils/i18n';
+import { describeStorageError } from '../../utils/service';
+import { connectDatabase, isClosedConnection, openFavouritesStore } from '../../utils/storage';
 
 let counter = 0;
 const freshName = () => `talkmark-test-${++counter}`;

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
-import { type CatalogueStore, openCatalogueStore } from '../../utils/catalogue-store';
+import { type CatalogueStore, openCatalogueStore } from '../../utils/storage';
 
 /**
  * Opens a catalogue store on a database of its own at each call, named `prefix-N`; every store opened is closed

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, eventFiles } from '../../data/catalogue';
-import { omniboxSuggestions } from '../../utils/omnibox';
-import { panelFor } from '../../utils/panel-content';
-import { parseScheduleFile } from '../../utils/schedule-import';
-import { createCatalogueSearch } from '../../utils/search';
-import { filterChoices } from '../../utils/talk-filters';
-import { findTalks } from '../../utils/talk-results';
+import { buildCatalogue, filterChoices } from '../../data';
+import { bundledEventFiles as eventFiles } from '../../data/events';
+import { parseScheduleFile } from '../../utils/import';
+import { panelFor } from '../../utils/panel';
+import { createCatalogueSearch, findTalks, omniboxSuggestions } from '../../utils/search';
 
 // Bundled + imported talks as the background sees them: one catalogue.
 function importedFile(name: string) {
@@ -22,7 +20,7 @@ const search = createCatalogueSearch(catalogue);
 const SHARDING = 'tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c01';
 
 describe('bundled and imported talks as one catalogue', () => {
-  it('makes a speaker who is in two catalogues one person, keeping the fuller description', () => {
+  it('makes a speaker who is in two catalogues one person, keeping the fuller description', async () => {
     expect(catalogue.speakers.get('sugu-sougoumarane')).toMatchObject({
       name: 'Sugu Sougoumarane',
       organisation: 'PlanetScale',
@@ -32,7 +30,7 @@ describe('bundled and imported talks as one catalogue', () => {
     expect(new Set(sugu)).toEqual(new Set(['kubecon-na-2019', 'tinyconf2024']));
   });
 
-  it('finds imported talks by title, typos included, and filters by conference inside the search', () => {
+  it('finds imported talks by title, typos included, and filters by conference inside the search', async () => {
     expect(search.search('shardng mysql')[0]?.id).toBe(SHARDING);
     const page = findTalks(
       { query: 'vitess', filters: { eventId: 'tinyconf2024' }, view: 'talks', limit: 50 },
@@ -44,13 +42,13 @@ describe('bundled and imported talks as one catalogue', () => {
     expect(page.total).toBe(1);
   });
 
-  it('counts every match, not only the rows it sends', () => {
+  it('counts every match, not only the rows it sends', async () => {
     const page = findTalks({ query: '', filters: {}, view: 'talks', limit: 3 }, catalogue, search, []);
     expect(page.rows).toHaveLength(3);
     expect(page.total).toBe(catalogue.talks.length);
   });
 
-  it('finds a low-ranked favourite, and keeps a favourite whose talk has gone', () => {
+  it('finds a low-ranked favourite, and keeps a favourite whose talk has gone', async () => {
     const favourites = [
       { talkId: 'tinyconf2024/105', starredAt: 3 },
       { talkId: 'gone/1', starredAt: 2 },
@@ -64,7 +62,7 @@ describe('bundled and imported talks as one catalogue', () => {
     expect(talk.rows.map((row) => row.id)).toEqual(['tinyconf2024/105']);
   });
 
-  it('offers each conference, and topics by their names', () => {
+  it('offers each conference, and topics by their names', async () => {
     const choices = filterChoices(catalogue);
     expect(choices.events).toEqual([
       ['kubecon-na-2019', 'KubeCon + CloudNativeCon North America 2019'],
@@ -75,20 +73,20 @@ describe('bundled and imported talks as one catalogue', () => {
     expect(choices.organisations).not.toContain(undefined);
   });
 
-  it('gives the panel of an imported recording, naming speakers without empty brackets, related across catalogues', () => {
-    const panel = panelFor('ZYXWVUTSRQP', undefined, catalogue);
+  it('gives the panel of an imported recording, naming speakers without empty brackets, related across catalogues', async () => {
+    const panel = await panelFor('ZYXWVUTSRQP', undefined, catalogue);
     expect(panel?.kind).toBe('talk');
     if (panel?.kind !== 'talk') return;
     expect(panel.talk.speakers).toEqual([['Sugu Sougoumarane', 'PlanetScale', 'CTO and Co-Founder'], ['Ana Müller']]);
     const events = new Set(panel.related.map((related) => catalogue.talksById.get(related.id)?.eventId));
     expect(events).toEqual(new Set(['kubecon-na-2019', 'tinyconf2024']));
-    const lucy = panelFor('EMBED678901', undefined, catalogue);
+    const lucy = await panelFor('EMBED678901', undefined, catalogue);
     expect(lucy?.kind === 'talk' && lucy.related.map((related) => related.title)).toContain(
       'Building a Database as a Service on Kubernetes',
     );
   });
 
-  it('suggests imported talks in the address bar, opening their recording', () => {
+  it('suggests imported talks in the address bar, opening their recording', async () => {
     expect(omniboxSuggestions('kubernetes operators', search, catalogue, false)[0]?.content).toBe(
       'https://www.youtube.com/watch?v=EMBED678901',
     );
@@ -113,17 +111,17 @@ describe('related talks in a catalogue too large to weigh every talk', () => {
   const large = buildCatalogue([...eventFiles, filler, importedFile('small-frab.xml')]);
   const largeSearch = createCatalogueSearch(large);
 
-  it('still finds the same speaker’s talks in another catalogue, and similar titles through the search', () => {
-    const panel = panelFor('ZYXWVUTSRQP', undefined, large, largeSearch);
+  it('still finds the same speaker’s talks in another catalogue, and similar titles through the search', async () => {
+    const panel = await panelFor('ZYXWVUTSRQP', undefined, large, largeSearch);
     expect(panel?.kind === 'talk' && panel.related.map((related) => related.id)).toEqual(
       expect.arrayContaining(['migrate-mysql-to-vitess', 'tinyconf2024/7c1c9a34-5b8e-4bd4-9a43-2f5c5a2d0c02']),
     );
   });
 
-  it('recognises a speaker named in a video title among thousands of speakers', () => {
-    const about = panelFor('NotInCatalog', 'Person 42 on composting', large, largeSearch);
+  it('recognises a speaker named in a video title among thousands of speakers', async () => {
+    const about = await panelFor('NotInCatalog', 'Person 42 on composting', large, largeSearch);
     expect(about?.kind).toBe('about');
     expect(about?.related.every((related) => related.speakerNames.includes('Person 42'))).toBe(true);
-    expect(panelFor('NotInCatalog', 'Composting for beginners', large, largeSearch)).toBeUndefined();
+    expect(await panelFor('NotInCatalog', 'Composting for beginners', large, largeSearch)).toBeUndefined();
   });
 });

@@ -1,12 +1,12 @@
+import { bundledEventFiles as eventFiles } from '../../data/events';
+import { storedSearchFor } from '../../utils/import';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventFiles } from '../../data/catalogue';
-import { openCatalogueStore } from '../../utils/catalogue-store';
-import { createLiveCatalogue } from '../../utils/live-catalogue';
-import { parseScheduleFile } from '../../utils/schedule-import';
-import { readIndexDictionary } from '../../utils/search-index/stored';
-import { storedSearchFor } from '../../utils/stored-search';
+import { parseScheduleFile } from '../../utils/import';
+import { readIndexDictionary } from '../../utils/search';
+import { createLiveCatalogue } from '../../utils/service';
+import { openCatalogueStore } from '../../utils/storage';
 
 let counter = 0;
 const stores: Array<{ close(): void }> = [];

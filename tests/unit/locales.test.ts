@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { catalogue } from '../../data/catalogue';
-import { filterChoices } from '../../utils/talk-filters';
+import { filterChoices } from '../../data';
+import { bundledCatalogue as catalogue } from '../../data/events';
 
 type Messages = Record<string, { message: string }>;
 

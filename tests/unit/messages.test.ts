@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { askBackground } from '../../utils/ask-background';
-import { mayAsk, parseRequest, parseResponse, type Request, senderKind } from '../../utils/messages';
+import { askBackground, mayAsk, parseRequest, parseResponse, type Request, senderKind } from '../../utils/messaging';
 
 const ID = 'talkmark-id';
 const ORIGIN = 'chrome-extension://talkmark-id/';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../data/catalogue';
-import { omniboxDestination, omniboxSuggestions } from '../../utils/omnibox';
-import { createCatalogueSearch } from '../../utils/search';
+import { bundledCatalogue as catalogue } from '../../data/events';
+import { createCatalogueSearch, omniboxDestination, omniboxSuggestions } from '../../utils/search';
 
 const search = createCatalogueSearch(catalogue);
 const searchPage = (q: string) => `chrome-extension://id/popup.html?q=${encodeURIComponent(q)}`;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PageTimers } from '../../utils/page-timers';
+import { PageTimers } from '../../utils/youtube';
 
 /** A content-script context whose abort listeners are counted, as they pile up on a YouTube tab. */
 function countedContext() {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../data/catalogue';
-import { panelFor } from '../../utils/panel-content';
+import { bundledCatalogue as catalogue } from '../../data/events';
+import { panelFor } from '../../utils/panel';
 
 describe('panelFor', () => {
-  it('describes a catalogue talk, whatever the title, with its related talks', () => {
-    const panel = panelFor('two3TzF9mVY', 'anything', catalogue);
+  it('describes a catalogue talk, whatever the title, with its related talks', async () => {
+    const panel = await panelFor('two3TzF9mVY', 'anything', catalogue);
     expect(panel?.kind).toBe('talk');
     if (panel?.kind !== 'talk') return;
     expect(panel.talk).toEqual({
@@ -22,11 +22,11 @@ describe('panelFor', () => {
     });
   });
 
-  it('needs the title to judge any other video, and survives a trip through messaging', () => {
-    expect(panelFor('VitessShard', undefined, catalogue)).toBeUndefined();
-    const about = panelFor('VitessShard', 'Vitess: sharding MySQL on Kubernetes', catalogue);
+  it('needs the title to judge any other video, and survives a trip through messaging', async () => {
+    expect(await panelFor('VitessShard', undefined, catalogue)).toBeUndefined();
+    const about = await panelFor('VitessShard', 'Vitess: sharding MySQL on Kubernetes', catalogue);
     expect(about?.kind).toBe('about');
     expect(structuredClone(about)).toEqual(about);
-    expect(panelFor('whatever', 'Kubernetes tutorial for beginners', catalogue)).toBeUndefined();
+    expect(await panelFor('whatever', 'Kubernetes tutorial for beginners', catalogue)).toBeUndefined();
   });
 });

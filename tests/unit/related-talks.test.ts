@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../data/catalogue';
-import type { EventFile, Talk } from '../../data/schema';
+import type { EventFile, Talk } from '../../data';
+import { bundledCatalogue as catalogue } from '../../data/events';
 import { say } from '../../utils/i18n';
-import { RelatedNeighbours, readRelatedIndex, relatedIndexOf } from '../../utils/related-index';
-import { rankRelatedByPosition, rankRelatedTalks, talksForVideoTitle } from '../../utils/related-talks';
+import {
+  RelatedNeighbours,
+  rankRelatedByPosition,
+  rankRelatedTalks,
+  readRelatedIndex,
+  relatedIndexOf,
+  talksForVideoTitle,
+} from '../../utils/related';
 
 const talk = (id: string) => {
   const found = catalogue.talksById.get(id);

@@ -1,12 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, eventFiles } from '../../data/catalogue';
-import { clashWith, type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
-import { decodeSchedule } from '../../utils/schedule-import/decode';
-import { plainText, shorten } from '../../utils/schedule-import/plain-text';
-import { isRecordingLabel, recordingOf } from '../../utils/schedule-import/recordings';
-import { createCatalogueFile } from '../../utils/schedule-import/talkmark-json';
+import { buildCatalogue } from '../../data';
+import { bundledEventFiles as eventFiles } from '../../data/events';
+import {
+  clashWith,
+  createCatalogueFile,
+  decodeSchedule,
+  type ImportedCatalogue,
+  isRecordingLabel,
+  parseScheduleFile,
+  plainText,
+  recordingOf,
+  shorten,
+} from '../../utils/import';
 import { createCatalogueSearch } from '../../utils/search';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/schedules/${name}`, import.meta.url), 'utf8');

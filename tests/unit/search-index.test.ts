@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createTalkSearch, type SearchDocument, searchOver } from '../../utils/search';
-import { buildSearchIndex } from '../../utils/search-index/build';
-import { boundedEditDistance, IndexSearcher } from '../../utils/search-index/query';
 import {
+  boundedEditDistance,
+  buildSearchIndex,
+  createTalkSearch,
+  IndexSearcher,
   joinIndex,
   lazyIndex,
   readIndexDictionary,
+  type SearchDocument,
   StaleIndexError,
+  searchOver,
   splitIndex,
-} from '../../utils/search-index/stored';
-import { tokenize } from '../../utils/words';
+} from '../../utils/search';
+import { tokenize } from '../../utils/text';
 
 const doc = (id: string, title: string, extra: Partial<SearchDocument> = {}): SearchDocument => ({
   id,

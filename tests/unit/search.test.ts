@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../data/catalogue';
-import { createCatalogueSearch, createTalkSearch, highlightMatches, normalizeWord, tokenize } from '../../utils/search';
+import { bundledCatalogue as catalogue } from '../../data/events';
+import { createCatalogueSearch, createTalkSearch } from '../../utils/search';
+import { highlightMatches, normalizeWord, tokenize } from '../../utils/text';
 import { LABELLED_QUERIES } from '../search-queries';
 
 const search = createCatalogueSearch(catalogue);

@@ -1,13 +1,13 @@
+import { bundledEventFiles as eventFiles } from '../../data/events';
+import { storedSearchFor } from '../../utils/import';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/synthetic-catalogue';
-import { eventFiles } from '../../data/catalogue';
-import type { EventFile, Talk } from '../../data/schema';
-import type { CatalogueStore } from '../../utils/catalogue-store';
-import { createLiveCatalogue } from '../../utils/live-catalogue';
-import { panelFor } from '../../utils/panel-content';
-import type { ImportedCatalogue } from '../../utils/schedule-import';
-import { storedSearchFor } from '../../utils/stored-search';
+import type { EventFile, Talk } from '../../data';
+import type { ImportedCatalogue } from '../../utils/import';
+import { panelFor } from '../../utils/panel';
+import { createLiveCatalogue } from '../../utils/service';
+import type { CatalogueStore } from '../../utils/storage';
 import { freshCatalogueStores } from './fresh-stores';
 
 const freshStore = freshCatalogueStores('stored-related');
@@ -89,7 +89,7 @@ describe('related talks from the stored indexes, before the catalogue is read', 
     const [from, search] = [await whole.catalogue(), await whole.search()];
     let related = 0;
     for (const video of [...VIDEOS, 'OCS45iy5v1M']) {
-      const expected = panelFor(video, undefined, from, search);
+      const expected = await panelFor(video, undefined, from, search);
       expect(expected?.kind, video).toBe('talk');
       expect(await cold.storedPanelRelated(video), video).toEqual(expected);
       related += expected?.related.length ?? 0;
@@ -169,13 +169,13 @@ describe('related talks from the stored indexes, before the catalogue is read', 
     if (panel) {
       // Whatever it answers is the new catalogue's, as the whole of it says.
       const whole = createLiveCatalogue(eventFiles, store);
-      expect(panel).toEqual(panelFor('bbb00000002', undefined, await whole.catalogue(), await whole.search()));
+      expect(panel).toEqual(await panelFor('bbb00000002', undefined, await whole.catalogue(), await whole.search()));
     }
     // Told of the change, it reads afresh and answers as the new catalogue does.
     cold.invalidate();
     const whole = createLiveCatalogue(eventFiles, store);
     expect(await cold.storedPanelRelated('bbb00000004')).toEqual(
-      panelFor('bbb00000004', undefined, await whole.catalogue(), await whole.search()),
+      await panelFor('bbb00000004', undefined, await whole.catalogue(), await whole.search()),
     );
   });
 });
@@ -199,7 +199,7 @@ describe('the talks a video title is about, from the stored indexes, before the 
     const [from, search] = [await whole.catalogue(), await whole.search()];
     let found = 0;
     for (const title of TITLES) {
-      const expected = panelFor('NotInCatalog', title, from, search);
+      const expected = await panelFor('NotInCatalog', title, from, search);
       expect(expected?.kind, title).toBe('about');
       expect(await cold.storedPanel('NotInCatalog', title), title).toEqual(expected);
       found += expected?.related.length ?? 0;
@@ -209,7 +209,7 @@ describe('the talks a video title is about, from the stored indexes, before the 
     const quokka = await cold.storedPanel('NotInCatalog', 'Quokka gateways, a deep dive');
     expect(quokka?.related.some((talk) => talk.id.startsWith('ccc/'))).toBe(true);
     // Naming nobody: no panel, as the whole catalogue says.
-    expect(panelFor('NotInCatalog', 'A cooking video', from, search)).toBeUndefined();
+    expect(await panelFor('NotInCatalog', 'A cooking video', from, search)).toBeUndefined();
     expect(await cold.storedPanel('NotInCatalog', 'A cooking video')).toBeNull();
     // A catalogue video is its talk's, whatever its title.
     const talk = await cold.storedPanel('bbb00000002', 'Name of shared-ada explains sharding');

@@ -1,13 +1,14 @@
+import { bundledEventFiles as eventFiles } from '../../data/events';
+import { storedSearchFor } from '../../utils/import';
+import { findTalks } from '../../utils/search';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../bench/synthetic-catalogue';
-import { eventFiles } from '../../data/catalogue';
-import type { CatalogueStore } from '../../utils/catalogue-store';
-import { createLiveCatalogue } from '../../utils/live-catalogue';
-import { panelFor } from '../../utils/panel-content';
-import { type ImportedCatalogue, parseScheduleFile } from '../../utils/schedule-import';
-import { openStoredTalkSearch, storedSearchFor } from '../../utils/stored-search';
-import { findTalks } from '../../utils/talk-results';
+import { type ImportedCatalogue, parseScheduleFile } from '../../utils/import';
+import { panelFor } from '../../utils/panel';
+import { openStoredTalkSearch } from '../../utils/search';
+import { createLiveCatalogue } from '../../utils/service';
+import type { CatalogueStore } from '../../utils/storage';
 import { asFrabScheduleJson, type RealTalk } from '../real-talks';
 import { freshCatalogueStores } from './fresh-stores';
 
@@ -182,7 +183,7 @@ describe('the YouTube panel of a large imported catalogue, from the stored index
     const cold = createLiveCatalogue(eventFiles, noTalks);
     const whole = createLiveCatalogue(eventFiles, store);
     for (const video of ['big00000300', 'big00002997', 'big00000000']) {
-      const expected = panelFor(video, undefined, await whole.catalogue(), await whole.search());
+      const expected = await panelFor(video, undefined, await whole.catalogue(), await whole.search());
       expect(expected?.kind).toBe('talk');
       // Woken cold: the talk at once, its related talks pending (asked for next).
       const first = createLiveCatalogue(eventFiles, noTalks);
@@ -197,7 +198,7 @@ describe('the YouTube panel of a large imported catalogue, from the stored index
     expect(await cold.storedPanel('not-a-video')).toBeUndefined();
     // Once what ranking reads is in memory, the whole panel comes at once, in one answer.
     const warm = await cold.storedPanel('big00000300');
-    expect(warm).toEqual(panelFor('big00000300', undefined, await whole.catalogue(), await whole.search()));
+    expect(warm).toEqual(await panelFor('big00000300', undefined, await whole.catalogue(), await whole.search()));
   });
 
   it('takes no shortcut for a small catalogue, whose whole panel is quick anyway', async () => {

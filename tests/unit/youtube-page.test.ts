@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findPanelAnchor, insertAtAnchor, isAtAnchor, readPageTheme, readVideoTitle } from '../../utils/youtube-page';
+import { findPanelAnchor, insertAtAnchor, isAtAnchor, readPageTheme, readVideoTitle } from '../../utils/youtube';
 
 /** A document with `html` as its body's markup and `title` as its title. */
 function page(html: string, title = 'YouTube'): Document {

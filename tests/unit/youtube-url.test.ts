@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYouTubeVideoId } from '../../utils/youtube-url';
+import { parseYouTubeVideoId } from '../../utils/youtube';
 
 describe('parseYouTubeVideoId', () => {
   it.each([

@@ -1,0 +1,49 @@
+import { browser, defineBackground } from '#imports';
+import { bundledEventFiles } from '../../data/events';
+import { type Message, messageOf } from '../../utils/i18n';
+import { CATALOGUES_REVISION_KEY, mayAsk, parseRequest, senderKind, watchStorageKey } from '../../utils/messaging';
+import { createLiveCatalogue, describeStorageError } from '../../utils/service';
+import { openCatalogueStore, openFavouritesStore } from '../../utils/storage';
+import { listenToAddressBar } from './address-bar';
+import { createAnswer } from './answer';
+import { listenToContextMenu } from './context-menu';
+import { announceUnannouncedWrite } from './favourites';
+
+export default defineBackground(() => {
+  // The database lives in the extension's origin. Every change goes through here; content scripts (in YouTube's
+  // origin) also read through here, while the popup reads its search indexes and, until this answers, its stars
+  // straight from the database.
+  const store = openFavouritesStore();
+  const live = createLiveCatalogue(bundledEventFiles, openCatalogueStore());
+  // The options page imports and removes catalogues, then bumps this key.
+  watchStorageKey('local', CATALOGUES_REVISION_KEY, () => live.invalidate());
+  void announceUnannouncedWrite();
+  const answer = createAnswer(store, live);
+
+  const extensionOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Only this extension's own pages and content scripts may ask, and a content script (which lives in a page
+    // the page's own scripts can reach into) only what the panel needs.
+    const kind = senderKind(sender, browser.runtime.id, extensionOrigin);
+    const request = kind ? parseRequest(message) : undefined;
+    if (!kind || !request) return undefined;
+    if (!mayAsk(kind, request)) {
+      console.warn('Talkmark: refused a request a content script may not make', request.type);
+      return Promise.resolve({ ok: false, error: ['bad_request'] });
+    }
+    return answer(request).catch((error: unknown) => {
+      console.error('Talkmark: a request failed', request.type, error);
+      // Favourites get the storage sentence (what failed and what to do); other requests did not touch them.
+      const sentence: Message = request.type.startsWith('favourites/')
+        ? describeStorageError(error)
+        : ['request_failed', messageOf(error)];
+      return { ok: false, error: sentence };
+    });
+  });
+
+  const addressBar = listenToAddressBar(live);
+  const contextMenu = listenToContextMenu();
+  // The end-to-end tests call the same handlers the browser calls: no test can type in an address bar or
+  // right-click in headless Chromium.
+  Object.assign(globalThis, { talkmark: { ...addressBar, ...contextMenu } });
+});

@@ -1,0 +1,47 @@
+import type { DraftEvent, ScheduleDraft } from './draft';
+import { array, record, text } from './json-values';
+
+/**
+ * Sessionize's "All data" JSON (`{sessions, speakers, categories, rooms}`) and the apps built on it, such as
+ * JetBrains' KotlinConf backend: sessions name speakers by id, and a recording is `recordingUrl` (Sessionize)
+ * or `videoUrl` (KotlinConf). The file names no conference, so the catalogue is named after the file.
+ */
+export function sessionizeDraft(data: Record<string, unknown>): ScheduleDraft | undefined {
+  if (!Array.isArray(data.sessions) || !Array.isArray(data.speakers)) return undefined;
+  const speakers = new Map<string, { name: string; role?: string }>();
+  for (const item of data.speakers) {
+    const speaker = record(item);
+    const id = idOf(speaker?.id);
+    const name =
+      text(speaker?.name) ?? text(speaker?.fullName) ?? [text(speaker?.firstName), text(speaker?.lastName)].join(' ');
+    const role = text(speaker?.tagLine) ?? text(speaker?.position);
+    if (id && name.trim()) speakers.set(id, { name, ...(role ? { role } : {}) });
+  }
+  const events: DraftEvent[] = data.sessions.flatMap((item) => {
+    const session = record(item);
+    if (!session) return [];
+    const recording = text(session.recordingUrl) ?? text(session.videoUrl);
+    const title = text(session.title);
+    const tags = array(session.tags).filter((tag): tag is string => typeof tag === 'string');
+    // Sessionize has no session type; a keynote says so in its title or its tags.
+    return [
+      {
+        id: idOf(session.id),
+        title,
+        type: [...tags, title ?? ''].join(' '),
+        abstract: text(session.description),
+        track: tags[0],
+        persons: array(session.speakerIds ?? session.speakers).flatMap((speaker) => {
+          const found = speakers.get(idOf(speaker) ?? idOf(record(speaker)?.id) ?? '');
+          return found ? [found] : [];
+        }),
+        links: recording ? [{ url: recording, label: 'Recording' }] : [],
+      },
+    ];
+  });
+  return { format: 'sessionize-json', conference: {}, events };
+}
+
+function idOf(value: unknown): string | undefined {
+  return typeof value === 'number' ? String(value) : text(value);
+}

@@ -1,0 +1,165 @@
+import type { Favourite, FilterChoices, MergeReport, TalkFilters, TalkPage, TalkQuery } from '../../data';
+import { TALK_KINDS } from '../../data';
+import type { Message } from '../i18n';
+import type { PanelContent } from '../panel';
+
+/**
+ * Everything a view (popup, YouTube panel) asks of the background, which owns the favourites database and the
+ * catalogue's rankings. Content scripts run in YouTube's origin, where IndexedDB would be YouTube's, so they ask.
+ */
+export type Request =
+  | { type: 'panel/for-video'; videoId: string; title?: string; waitForRelated?: boolean }
+  | ({ type: 'talks/search' } & TalkQuery)
+  | { type: 'talks/choices' }
+  | { type: 'favourites/list' }
+  /** Whether one talk is starred: answered from the favourites alone, never waiting for the catalogue. */
+  | { type: 'favourites/has'; talkId: string }
+  | { type: 'favourites/set'; talkId: string; starred: boolean }
+  | { type: 'favourites/import'; text: string };
+
+/** What each request answers when it succeeds. */
+export interface ResponseValues {
+  'panel/for-video': PanelContent | null;
+  'talks/search': TalkPage;
+  'talks/choices': FilterChoices;
+  'favourites/list': FavouriteEntry[];
+  'favourites/has': boolean;
+  'favourites/set': FavouriteEntry[];
+  'favourites/import': MergeReport;
+}
+
+/** A favourite with what views need to export it or play it, looked up in the catalogue as it is now. */
+export interface FavouriteEntry extends Favourite {
+  /** Absent when the talk has left the catalogue. */
+  title?: string;
+  videoId?: string;
+}
+
+/** A failure carries a message for the user (a key and its substitutions), put into words by the view. */
+export type Response<T extends Request['type']> =
+  | { ok: true; value: ResponseValues[T] }
+  | { ok: false; error: Message };
+
+/** The key the background bumps in storage.local after each change: every view, content scripts included, hears it. */
+export const FAVOURITES_REVISION_KEY = 'favourites-revision';
+
+/** Bumped in storage.local after a catalogue is imported or removed: the background reads the catalogues again. */
+export const CATALOGUES_REVISION_KEY = 'catalogues-revision';
+
+/** In storage.session while the background writes favourites: set before the write, removed after its notice. */
+export const WRITE_IN_PROGRESS_KEY = 'favourites-write-in-progress';
+
+/** In storage.session: a query handed to the popup when the background opens it (context-menu search). */
+export const PENDING_QUERY_KEY = 'pending-query';
+
+/** Who sent a message, as the browser reports it (`runtime.MessageSender`, the fields that matter here). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** What a sender is: one of the extension's own pages, its content script in a web page, or a stranger. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+/**
+ * Whether `sender` may ask anything, and as what. The extension's pages (popup, options) have its origin; a
+ * content script runs in a web page (YouTube's), which the page itself can reach into, so it is trusted less.
+ */
+export function senderKind(sender: Sender, extensionId: string, extensionOrigin: string): SenderKind | undefined {
+  if (sender.id !== extensionId) return undefined;
+  if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
+  return sender.tab ? 'content-script' : undefined;
+}
+
+// The YouTube panel asks for its content and reads and sets one star; nothing else is a content script's to ask.
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set([
+  'panel/for-video',
+  'favourites/list',
+  'favourites/has',
+  'favourites/set',
+]);
+
+/** Whether a sender of `kind` may make `request`. */
+export function mayAsk(kind: SenderKind, request: Request): boolean {
+  return kind === 'extension-page' || CONTENT_SCRIPT_REQUESTS.has(request.type);
+}
+
+/** A response from the background, checked to have the shape every response has (its value is the sender's). */
+export function parseResponse(
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; error: Message } | undefined {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return undefined;
+  if (value.ok === true && 'value' in value) return { ok: true, value: value.value };
+  if (value.ok === false && 'error' in value && isMessage(value.error)) return { ok: false, error: value.error };
+  return undefined;
+}
+
+function isMessage(value: unknown): value is Message {
+  return Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === 'string');
+}
+
+/** The request in `message`, or undefined when it is not one of ours or is malformed. */
+export function parseRequest(message: unknown): Request | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'panel/for-video':
+      return typeof m.videoId === 'string' &&
+        m.videoId.length <= 64 &&
+        (m.title === undefined || typeof m.title === 'string')
+        ? {
+            type: m.type,
+            videoId: m.videoId,
+            ...(typeof m.title === 'string' ? { title: m.title.slice(0, 500) } : {}),
+            ...(m.waitForRelated === true ? { waitForRelated: true } : {}),
+          }
+        : undefined;
+    case 'talks/search': {
+      const filters = parseFilters(m.filters);
+      return typeof m.query === 'string' &&
+        (m.view === 'talks' || m.view === 'favourites') &&
+        typeof m.limit === 'number' &&
+        m.limit >= 0 &&
+        filters
+        ? { type: m.type, query: m.query.slice(0, 500), view: m.view, limit: Math.min(m.limit, 1000), filters }
+        : undefined;
+    }
+    case 'talks/choices':
+    case 'favourites/list':
+      return { type: m.type };
+    case 'favourites/has':
+      return typeof m.talkId === 'string' && m.talkId.length <= 200 ? { type: m.type, talkId: m.talkId } : undefined;
+    case 'favourites/set':
+      return typeof m.talkId === 'string' && m.talkId.length <= 200 && typeof m.starred === 'boolean'
+        ? { type: m.type, talkId: m.talkId, starred: m.starred }
+        : undefined;
+    case 'favourites/import':
+      // Its size is measured here, not taken from the sender.
+      return typeof m.text === 'string' ? { type: m.type, text: m.text } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function parseFilters(value: unknown): TalkFilters | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const f = value as Record<string, unknown>;
+  const filters: TalkFilters = {};
+  for (const key of ['eventId', 'organisation', 'topic', 'speakerId'] as const) {
+    const field = f[key];
+    if (field === undefined) continue;
+    if (typeof field !== 'string') return undefined;
+    filters[key] = field;
+  }
+  if (f.kind !== undefined) {
+    const kind = TALK_KINDS.find((known) => known === f.kind);
+    if (!kind) return undefined;
+    filters.kind = kind;
+  }
+  if (f.favouritesOnly !== undefined) {
+    if (typeof f.favouritesOnly !== 'boolean') return undefined;
+    filters.favouritesOnly = f.favouritesOnly;
+  }
+  return filters;
+}

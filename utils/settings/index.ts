@@ -1,0 +1,2 @@
+// The person's settings, in the browser's sync storage.
+export * from './settings';
