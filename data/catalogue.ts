@@ -56,6 +56,15 @@ export function eventOf(talk: Talk, from: Catalogue): ConferenceEvent | undefine
   return from.events.get(talk.eventId);
 }
 
+/** A topic as people read it: the first event that names it, else its slug's words ("ethics society politics"). */
+export function topicNameIn(slug: string, events: Iterable<ConferenceEvent>): string {
+  for (const event of events) {
+    const name = event.topicNames?.[slug];
+    if (name) return name;
+  }
+  return slug.replaceAll('-', ' ');
+}
+
 /**
  * Where opening a talk takes the user: its YouTube video (at the talk's start), else its recording elsewhere,
  * else the talk's page; undefined when the source gives none of them.

@@ -8,6 +8,7 @@ export {
   KIND_SEARCH_WORDS,
   speakersOf,
   talkUrl,
+  topicNameIn,
 } from './catalogue';
 export type { Favourite, MergeReport } from './favourite';
 export * from './schema';

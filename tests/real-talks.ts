@@ -17,10 +17,23 @@ export interface RealTalk {
 
 export const REAL_TALKS_PATH = new URL('../../shared/talk-data/talks-combined.json.gz', import.meta.url);
 
+/** CI runs with ../shared beside the project (and sets CI): there, its absence is a failure, never a skip. */
+export const SHARED_REQUIRED = process.env.CI === 'true' || process.env.CI === '1';
+
+/**
+ * Says that what `what` needs from ../shared is not here: on a developer's machine the tests that need it are
+ * skipped with this said; where it should be (CI), the test file fails.
+ */
+export function sharedMissing(what: string, path: URL): void {
+  const sentence = `${what} needs ${path.pathname}, which is not here`;
+  if (SHARED_REQUIRED) throw new Error(`${sentence}: CI provides ../shared, so this is a failure, not a skip.`);
+  console.warn(`Skipping ${what}: ${path.pathname} is not here.`);
+}
+
 /** The 50,177 real talks, or undefined (with the reason said once) when ../shared is not on this machine. */
 export function loadRealTalks(): RealTalk[] | undefined {
   if (!existsSync(REAL_TALKS_PATH)) {
-    console.warn(`Skipping what needs real talks: ${REAL_TALKS_PATH.pathname} is not here.`);
+    sharedMissing('what uses real talks', REAL_TALKS_PATH);
     return undefined;
   }
   return JSON.parse(gunzipSync(readFileSync(REAL_TALKS_PATH)).toString('utf8')) as RealTalk[];

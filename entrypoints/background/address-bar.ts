@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from '#imports';
-import { t } from '../../utils/i18n';
+import { formatList, t } from '../../utils/i18n';
 import { omniboxDestination, omniboxSuggestions } from '../../utils/search';
 import type { LiveCatalogue } from '../../utils/service';
 import { logFailure } from './log-failure';
@@ -12,7 +12,13 @@ export const searchPage = (query: string) => browser.runtime.getURL(`/popup.html
 export function listenToAddressBar(live: LiveCatalogue) {
   const omniboxInputChanged = async (text: string, suggest: (suggestions: Browser.omnibox.SuggestResult[]) => void) =>
     suggest(
-      omniboxSuggestions(text, await live.search(), await live.catalogue(), import.meta.env.BROWSER !== 'firefox'),
+      omniboxSuggestions(
+        text,
+        await live.search(),
+        await live.catalogue(),
+        import.meta.env.BROWSER !== 'firefox',
+        formatList,
+      ),
     );
   const omniboxInputEntered = async (text: string, disposition: `${Browser.omnibox.OnInputEnteredDisposition}`) => {
     const url = omniboxDestination(text, await live.search(), await live.catalogue(), searchPage);

@@ -2,15 +2,28 @@ import { filterChoices } from '../../data';
 import type { Request } from '../../utils/messaging';
 import { type PanelContent, panelFor } from '../../utils/panel';
 import { findTalks } from '../../utils/search';
-import { answerRequest, type LiveCatalogue } from '../../utils/service';
+import type { SessionArea } from '../../utils/service';
+import { answerRequest, createServedTalks, describeStorageError, type LiveCatalogue } from '../../utils/service';
 import type { FavouritesStore } from '../../utils/storage';
-import { announceFavouritesChange, withTalkDetails, writeFavourites } from './favourites';
+import { announceFavouritesChange, withTalkDetails, writeMarks, writeOrder } from './favourites';
+
+/** Who asks: one of the extension's pages, or the content script of a tab. */
+export type Asker = { kind: 'extension-page' } | { kind: 'content-script'; tabId: number | undefined };
 
 /** The background's answer to every request a view may make, by family: panel, talks, favourites. */
-export function createAnswer(store: FavouritesStore, live: LiveCatalogue) {
-  /** A talk's panel with its star, so that showing it waits for one message, not two; without, if unreadable. */
-  const withStar = async (panel: PanelContent): Promise<PanelContent> => {
+export function createAnswer(store: FavouritesStore, live: LiveCatalogue, session: SessionArea) {
+  // The talks whose panel each tab was given: a content script may read or set those stars only.
+  const served = createServedTalks(session);
+  const mayTouchStar = async (asker: Asker, talkId: string) =>
+    asker.kind === 'extension-page' || (asker.tabId !== undefined && (await served.wasServed(asker.tabId, talkId)));
+
+  /**
+   * A talk's panel with its star, so that showing it waits for one message, not two; without, if unreadable. The
+   * tab asking may then read and set that star.
+   */
+  const withStar = async (panel: PanelContent, asker: Asker): Promise<PanelContent> => {
     if (panel.kind !== 'talk') return panel;
+    if (asker.kind === 'content-script' && asker.tabId !== undefined) await served.serve(asker.tabId, panel.talk.id);
     const starred = await store.has(panel.talk.id).catch(
       () => undefined, // the panel asks for it (favourites/has), and shows why it cannot be read
     );
@@ -30,15 +43,53 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue) {
     });
   };
 
-  return async (request: Request) => {
+  // Star writes run one at a time, so that a view's numbered writes are checked and applied in one piece.
+  let writing: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = writing.then(work, work);
+    writing = turn.catch(() => {});
+    return turn;
+  };
+
+  /** Sets a star, unless the same view has already had a newer write to it applied; answers whether it is set. */
+  const setStar = (request: Extract<Request, { type: 'favourites/set' | 'panel/star' }>) =>
+    oneAtATime(async () => {
+      const { talkId, starred, write } = request;
+      if (write && !(await writeOrder.isNewer(write, talkId))) return store.has(talkId);
+      await writeMarks.around(async () => {
+        await store.set(talkId, starred);
+        if (write) await writeOrder.record(write, talkId);
+        await announceFavouritesChange();
+      });
+      return starred;
+    });
+
+  return async (request: Request, asker: Asker) => {
     if (request.type === 'panel/for-video') {
       // Most videos are in no catalogue and name nobody in it: say so before reading any talk.
       if (!(await live.mayHavePanel(request.videoId, request.title))) return { ok: true, value: null };
       const panel = await quickPanel(request);
-      if (panel !== undefined) return { ok: true, value: panel && (await withStar(panel)) };
+      if (panel !== undefined) return { ok: true, value: panel && (await withStar(panel, asker)) };
     }
+    // A content script reads and sets only the star of a talk whose panel it was given: never a reload of the
+    // catalogues for an id it made up.
+    if (
+      (request.type === 'favourites/has' || request.type === 'panel/star') &&
+      !(await mayTouchStar(asker, request.talkId))
+    )
+      return { ok: false, error: ['bad_request'] };
     // The panel's star: the favourites alone say it, without waiting for the catalogue.
     if (request.type === 'favourites/has') return answerRequest(request, store, () => true, announceFavouritesChange);
+    if (request.type === 'panel/star') {
+      // A talk removed since its panel was shown gets no new star (taking one away always works).
+      if (request.starred && !(await live.catalogue()).talksById.has(request.talkId))
+        return { ok: false, error: ['star_unknown', request.talkId] };
+      try {
+        return { ok: true, value: await setStar(request) };
+      } catch (error) {
+        return { ok: false, error: describeStorageError(error) };
+      }
+    }
     // The popup and the panel will search: a woken worker reads the index alongside the talks, not after them.
     // Favourites requests never search, so they do not read it.
     // (A failure here surfaces in the request that awaits the search.)
@@ -47,7 +98,7 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue) {
     switch (request.type) {
       case 'panel/for-video': {
         const panel = await panelFor(request.videoId, request.title, from, await live.search());
-        return { ok: true, value: panel ? await withStar(panel) : null };
+        return { ok: true, value: panel ? await withStar(panel, asker) : null };
       }
       case 'talks/choices':
         return { ok: true, value: filterChoices(from) };
@@ -68,10 +119,20 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue) {
           from = await live.catalogue();
         }
         const known = (id: string) => from.talksById.has(id);
+        if (request.type === 'favourites/set') {
+          // Stars are only given to talks we know; taking one away always works (even a talk since removed).
+          if (request.starred && !known(request.talkId)) return { ok: false, error: ['star_unknown', request.talkId] };
+          try {
+            await setStar(request);
+            return { ok: true, value: withTalkDetails(await store.list(), from) };
+          } catch (error) {
+            return { ok: false, error: describeStorageError(error) };
+          }
+        }
         const response =
           request.type === 'favourites/list'
             ? await answerRequest(request, store, known, announceFavouritesChange)
-            : await writeFavourites(() => answerRequest(request, store, known, announceFavouritesChange));
+            : await writeMarks.around(() => answerRequest(request, store, known, announceFavouritesChange));
         return response.ok && Array.isArray(response.value)
           ? { ok: true, value: withTalkDetails(response.value, from) }
           : response;

@@ -1,38 +1,17 @@
 import { browser } from '#imports';
 import type { Catalogue, Favourite } from '../../data';
-import { FAVOURITES_REVISION_KEY, type FavouriteEntry, WRITE_IN_PROGRESS_KEY } from '../../utils/messaging';
-import { logFailure } from './log-failure';
+import { FAVOURITES_REVISION_KEY, type FavouriteEntry } from '../../utils/messaging';
+import { createWriteMarks, createWriteOrder } from '../../utils/service';
 
 /** Tells every open view that the favourites changed: each reads them again. */
 export const announceFavouritesChange = () =>
   browser.storage.local.set({ [FAVOURITES_REVISION_KEY]: crypto.randomUUID() });
 
-/**
- * A worker stopped between a committed write and its change notice leaves a mark: the next worker gives the
- * notice, so every open view re-reads and agrees with the database again.
- */
-export async function announceUnannouncedWrite(): Promise<void> {
-  try {
-    const stored = await browser.storage.session.get(WRITE_IN_PROGRESS_KEY);
-    if (stored[WRITE_IN_PROGRESS_KEY] === undefined) return;
-    await announceFavouritesChange();
-    await browser.storage.session.remove(WRITE_IN_PROGRESS_KEY);
-  } catch (error) {
-    console.warn('Talkmark: could not check for an unannounced change', error);
-  }
-}
+/** Each write in progress is marked: a worker stopped before its change notice leaves the mark for the next one. */
+export const writeMarks = createWriteMarks(browser.storage.session, announceFavouritesChange);
 
-/** Runs a favourites write inside the mark. The mark is a safety net: if it cannot be written, the star is still saved. */
-export async function writeFavourites<T>(write: () => Promise<T>): Promise<T> {
-  await browser.storage.session
-    .set({ [WRITE_IN_PROGRESS_KEY]: Date.now() })
-    .catch(logFailure('marking a favourites write'));
-  try {
-    return await write();
-  } finally {
-    await browser.storage.session.remove(WRITE_IN_PROGRESS_KEY).catch(logFailure('clearing the write mark'));
-  }
-}
+/** Which numbered writes of each view have been applied: an older one never undoes a newer one. */
+export const writeOrder = createWriteOrder(browser.storage.session);
 
 /** Favourites with what views need to export or play them, looked up in the catalogue as it is now. */
 export function withTalkDetails(favourites: Favourite[], from: Catalogue): FavouriteEntry[] {

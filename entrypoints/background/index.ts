@@ -5,9 +5,9 @@ import { CATALOGUES_REVISION_KEY, mayAsk, parseRequest, senderKind, watchStorage
 import { createLiveCatalogue, describeStorageError } from '../../utils/service';
 import { openCatalogueStore, openFavouritesStore } from '../../utils/storage';
 import { listenToAddressBar } from './address-bar';
-import { createAnswer } from './answer';
+import { type Asker, createAnswer } from './answer';
 import { listenToContextMenu } from './context-menu';
-import { announceUnannouncedWrite } from './favourites';
+import { writeMarks } from './favourites';
 
 export default defineBackground(() => {
   // The database lives in the extension's origin. Every change goes through here; content scripts (in YouTube's
@@ -17,8 +17,12 @@ export default defineBackground(() => {
   const live = createLiveCatalogue(bundledEventFiles, openCatalogueStore());
   // The options page imports and removes catalogues, then bumps this key.
   watchStorageKey('local', CATALOGUES_REVISION_KEY, () => live.invalidate());
-  void announceUnannouncedWrite();
-  const answer = createAnswer(store, live);
+  // A worker stopped between a committed write and its change notice left a mark: give the notice now, so every
+  // open view re-reads and agrees with the database again.
+  writeMarks.announceLeftovers().catch((error: unknown) => {
+    console.warn('Talkmark: could not check for an unannounced change', error);
+  });
+  const answer = createAnswer(store, live, browser.storage.session);
 
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -31,7 +35,9 @@ export default defineBackground(() => {
       console.warn('Talkmark: refused a request a content script may not make', request.type);
       return Promise.resolve({ ok: false, error: ['bad_request'] });
     }
-    return answer(request).catch((error: unknown) => {
+    const asker: Asker =
+      kind === 'extension-page' ? { kind } : { kind, tabId: (sender.tab as { id?: number } | undefined)?.id };
+    return answer(request, asker).catch((error: unknown) => {
       console.error('Talkmark: a request failed', request.type, error);
       // Favourites get the storage sentence (what failed and what to do); other requests did not touch them.
       const sentence: Message = request.type.startsWith('favourites/')

@@ -1,8 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { downloadJson, FilePicker, Notice, type NoticeContent } from '../../components';
 import { bundledEventFiles as eventFiles } from '../../data/events';
-import { formatDate, formatNumber, type MessageKey, messageOf, plural, say, t } from '../../utils/i18n';
+import {
+  formatDate,
+  formatNumber,
+  type MessageKey,
+  messageOf,
+  messagesLanguage,
+  plural,
+  say,
+  t,
+} from '../../utils/i18n';
 import type { CatalogueFormat, ImportProgress, ImportRequest } from '../../utils/import';
 import { catalogueFileName, createCatalogueFile } from '../../utils/import';
 import { CATALOGUES_REVISION_KEY, watchStorageKey } from '../../utils/messaging';
@@ -38,6 +47,8 @@ export function Catalogues() {
   const [notice, setNotice] = useState<NoticeContent>();
   const [progress, setProgress] = useState<Progress>();
   const [busy, setBusy] = useState(false);
+  // Ends the running import's worker: its one transaction never commits, so nothing changes.
+  const cancelImport = useRef<AbortController | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
 
   const reload = () =>
@@ -58,7 +69,8 @@ export function Catalogues() {
       () => setProgress((p) => p ?? { phase: 'reading', fraction: 0, fileName: file.name }),
       PROGRESS_DELAY_MS,
     );
-    const outcome = await runImportWorker(file, (update) => {
+    cancelImport.current = new AbortController();
+    const outcome = await runImportWorker(file, cancelImport.current.signal, (update) => {
       setProgress((current) => (current ? { ...update, fileName: file.name } : current));
     });
     clearTimeout(shown);
@@ -197,6 +209,9 @@ export function Catalogues() {
               : plural(progress.phase === 'indexing' ? 'import_indexing' : 'import_saving', progress.talkCount ?? 0)}
           </label>
           <progress id="import-progress" max={1} value={progress.phase === 'reading' ? progress.fraction : undefined} />
+          <button type="button" class="button" onClick={() => cancelImport.current?.abort()}>
+            {t('import_cancel')}
+          </button>
         </div>
       ) : null}
       <Notice notice={notice} />
@@ -215,6 +230,7 @@ function ExportButton(props: { name: string; onClick(): void }) {
 /** Runs one import in a fresh worker, passing its progress on; resolves with its outcome, whatever happens. */
 function runImportWorker(
   file: File,
+  cancel: AbortSignal,
   onProgress: (progress: Omit<Progress, 'fileName'>) => void,
 ): Promise<Extract<ImportProgress, { type: 'done' }>['outcome']> {
   return new Promise((resolve) => {
@@ -228,9 +244,10 @@ function runImportWorker(
       if (message.type === 'done') finish(message.outcome);
       else onProgress({ phase: message.phase, fraction: message.fraction, talkCount: message.talkCount });
     });
+    cancel.addEventListener('abort', () => finish({ ok: false, error: ['import_cancelled'] }), { once: true });
     worker.addEventListener('error', (event) =>
       finish({ ok: false, error: ['import_failed', event.message || 'worker'] }),
     );
-    worker.postMessage({ file } satisfies ImportRequest);
+    worker.postMessage({ file, language: messagesLanguage() } satisfies ImportRequest);
   });
 }

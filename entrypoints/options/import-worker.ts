@@ -1,4 +1,5 @@
 import { bundledEventFiles as eventFiles } from '../../data/events';
+import { megabytesIn } from '../../utils/i18n';
 // Reads, parses and stores a schedule off the options page's main thread: a 50,000-talk file takes seconds
 // to parse, and the page must stay responsive (and show progress) meanwhile. Workers have IndexedDB, so the
 // catalogue is stored from here, in one transaction, and never crosses back to the page.
@@ -18,15 +19,15 @@ import { type CatalogueStore, openCatalogueStore } from '../../utils/storage';
 const post = (message: ImportProgress) => postMessage(message);
 
 addEventListener('message', (event: MessageEvent<ImportRequest>) => {
-  void importFile(event.data.file).then(
+  void importFile(event.data.file, event.data.language).then(
     (outcome) => post({ type: 'done', outcome }),
     (error: unknown) => post({ type: 'done', outcome: { ok: false, error: describeImportFailure(error) } }),
   );
 });
 
-async function importFile(file: File): Promise<Extract<ImportProgress, { type: 'done' }>['outcome']> {
+async function importFile(file: File, language: string): Promise<Extract<ImportProgress, { type: 'done' }>['outcome']> {
   if (file.size > MAX_SCHEDULE_FILE_BYTES) {
-    const megabytes = (size: number) => (size / 1_000_000).toFixed(1);
+    const megabytes = (size: number) => megabytesIn(size, language);
     return {
       ok: false,
       error: ['import_too_big', file.name, megabytes(file.size), megabytes(MAX_SCHEDULE_FILE_BYTES)],

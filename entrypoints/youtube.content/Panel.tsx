@@ -7,6 +7,8 @@ export interface PanelFavourite {
   starred: boolean;
   /** What is wrong with favourites, in words; the star is disabled while set. */
   error: string | undefined;
+  /** Why the last change to the star was refused, in words. */
+  refusal: string | undefined;
   onToggle(starred: boolean): void;
 }
 
@@ -41,21 +43,20 @@ export function Panel({ content, favourite, collapsed, onCollapsedChange, onSeek
           {t(collapsed ? 'panel_show' : 'panel_hide')}
         </button>
       </header>
-      {collapsed ? null : (
-        <div id="talkmark-panel-body">
-          {content.kind === 'talk' ? <CurrentTalk talk={content.talk} favourite={favourite} onSeek={onSeek} /> : null}
-          <h2 class="related-heading">{t(content.kind === 'talk' ? 'panel_related' : 'panel_from_catalogue')}</h2>
-          {content.kind === 'talk' && content.relatedPending ? (
-            <p class="related-pending">{t('panel_related_pending')}</p>
-          ) : (
-            <ul class="related">
-              {content.related.map((related) => (
-                <RelatedItem key={related.id} related={related} />
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {/* Hidden rather than removed while collapsed: the button's aria-controls names it. */}
+      <div id="talkmark-panel-body" hidden={collapsed}>
+        {content.kind === 'talk' ? <CurrentTalk talk={content.talk} favourite={favourite} onSeek={onSeek} /> : null}
+        <h2 class="related-heading">{t(content.kind === 'talk' ? 'panel_related' : 'panel_from_catalogue')}</h2>
+        {content.kind === 'talk' && content.relatedPending ? (
+          <p class="related-pending">{t('panel_related_pending')}</p>
+        ) : (
+          <ul class="related">
+            {content.related.map((related) => (
+              <RelatedItem key={related.id} related={related} />
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }
@@ -97,11 +98,10 @@ function CurrentTalk(props: { talk: PanelTalk; favourite: PanelFavourite; onSeek
           {t('panel_jump', formatTimestamp(talk.startSeconds))}
         </button>
       ) : null}
-      {favourite.error ? (
-        <p class="error" role="alert">
-          {favourite.error}
-        </p>
-      ) : null}
+      {/* Always there, so that screen readers announce a sentence when it appears in it. */}
+      <p class="error" role="alert">
+        {favourite.error ?? favourite.refusal ?? ''}
+      </p>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export class PanelController {
   );
   private readonly mount: PanelMount;
   /** The options page's switch; while off, the script only listens for it to come back on. */
-  private enabled = true;
+  private enabled: boolean | undefined;
   private collapsed = false;
   /** Bumped by every navigation, so work begun for an earlier video is dropped. */
   private navigation = 0;
@@ -106,7 +106,9 @@ export class PanelController {
     // Without YouTube's start event (WXT saw the URL change), the heading may still be the previous video's.
     if (this.seenVideoId && this.seenVideoId !== videoId) this.staleTitle ??= readVideoTitle(document);
     this.seenVideoId = videoId;
-    if (!this.enabled) return; // switched off on the options page
+    // Switched off on the options page, or not known yet: an early navigation must not show a panel that the
+    // settings, read a moment later, say is off (the update they trigger would see the same video and stop).
+    if (this.enabled !== true) return;
     this.videoId = videoId;
     const navigation = this.navigation;
 
@@ -119,7 +121,11 @@ export class PanelController {
       this.content = known;
       // The answer says the star when the favourites could be read with it; otherwise they are asked.
       if (known.kind === 'talk' && known.starred !== undefined) this.star.known(known.talk.id, known.starred);
-      else await this.star.refresh();
+      else {
+        await this.star.refresh();
+        // A navigation while the star was read: its own update watches its page; this one must not.
+        if (navigation !== this.navigation) return;
+      }
       if (known.kind === 'talk' && known.relatedPending) void this.completeRelated(navigation, videoId);
     } else {
       this.judgeTitle(videoId);
@@ -226,6 +232,7 @@ export class PanelController {
     return {
       starred: this.star.starred,
       error: this.star.error,
+      refusal: this.star.refusal,
       onToggle: (starred) => void this.star.toggle(starred),
     };
   }

@@ -1,5 +1,5 @@
 import { messageOf } from '../../utils/i18n';
-import { favouritesClient } from '../../utils/messaging';
+import { favouritesClient, RefusedByBackground } from '../../utils/messaging';
 
 /**
  * The star of the talk a panel shows: what the background last said, shown at once when clicked. Questions about
@@ -10,6 +10,8 @@ export class PanelStar {
   starred = false;
   /** What is wrong with favourites, in words; the star is disabled while set. */
   error: string | undefined;
+  /** Why the last change to the star was refused, in words, until the next change. */
+  refusal: string | undefined;
   private asked = 0;
 
   constructor(
@@ -43,17 +45,19 @@ export class PanelStar {
     const talkId = this.currentTalk();
     if (!talkId) return;
     this.starred = starred; // show it at once; the background's answer settles it
+    this.refusal = undefined;
     this.changed();
     const number = ++this.asked;
     try {
-      const favourites = await favouritesClient.set(talkId, starred);
-      this.settle(
-        number,
-        talkId,
-        favourites.some((favourite) => favourite.talkId === talkId),
-        undefined,
-      );
+      this.settle(number, talkId, await favouritesClient.setPanelStar(talkId, starred), undefined);
     } catch (caught) {
+      if (caught instanceof RefusedByBackground) {
+        // Refused (storage full, the talk just removed): say why, and show the star as it is stored.
+        this.refusal = caught.message;
+        await this.refresh();
+        this.changed();
+        return;
+      }
       // No answer is not a refusal (the worker may have stopped after the write committed): show what is stored,
       // with an error only if even that cannot be read.
       console.warn('Talkmark: starring from the panel got no answer; reading the favourites again', caught);

@@ -66,6 +66,26 @@ describe.skipIf(!talks)('a schedule of 50,000 real talks', () => {
     await again.close();
   });
 
+  it('cancels an import when asked: it says so, and the catalogues stay as they were', async () => {
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByRole('table', { name: 'Catalogues in Talkmark' }).waitFor();
+    await options.waitForTimeout(300);
+    const rows = await options.locator('tbody th').allTextContents();
+    await options.getByLabel('Schedule file to import').setInputFiles(file);
+    await options.getByRole('progressbar').waitFor({ timeout: 5_000 });
+    await options.getByRole('button', { name: 'Cancel import' }).click();
+    await expect
+      .poll(() => options.locator('.catalogues .notice').textContent())
+      .toBe('You cancelled the import. Nothing was imported.');
+    expect(await options.locator('.catalogues .notice').getAttribute('role')).toBe('alert');
+    expect(await options.getByRole('progressbar').count()).toBe(0);
+    await options.waitForTimeout(500);
+    expect(await options.locator('tbody th').allTextContents()).toEqual(rows);
+    // The file picker works again at once.
+    expect(await options.getByLabel('Schedule file to import').isDisabled()).toBe(false);
+    await options.close();
+  });
+
   it('imports with a progress bar while the options page keeps drawing frames, then is searchable', async () => {
     const options = await browser.openExtensionPage('options.html');
     await options.getByRole('table', { name: 'Catalogues in Talkmark' }).waitFor();

@@ -88,6 +88,31 @@ describe('under fault', () => {
     ]);
   });
 
+  it('the worker stopped right after the panel unstarred a talk: an open popup shows it unstarred too', async () => {
+    browser = await launchExtension({ videos: { '-Hz6LFJu1cY': GEO } });
+    const popup = await openPopup(browser);
+    await star(popup, GEO).click();
+    await expect.poll(() => storedFavourites(browser as LaunchedExtension)).toEqual(['geo-partitioning-with-vitess']);
+    const youtube = await browser.context.newPage();
+    await youtube.goto('https://www.youtube.com/watch?v=-Hz6LFJu1cY');
+    const panelStar = youtube.locator('talkmark-panel').getByRole('button', { name: `Favourite: ${GEO}` });
+    await expect.poll(() => panelStar.getAttribute('aria-pressed')).toBe('true');
+
+    // The worker commits the panel's change, then dies before it can tell anyone.
+    await browser.worker.evaluate(() => {
+      const storage = (globalThis as unknown as { chrome: { storage: { local: { set: (items: object) => unknown } } } })
+        .chrome.storage.local;
+      storage.set = () => new Promise(() => {});
+    });
+    await panelStar.click();
+    await expect.poll(() => storedFavourites(browser as LaunchedExtension)).toEqual([]);
+    await stopServiceWorkers(browser.context, popup);
+
+    await expect.poll(() => panelStar.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('false');
+    await expect.poll(() => star(popup, GEO).getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('false');
+    await expect.poll(() => favouritesTab(popup).textContent(), { timeout: 15_000 }).toBe('Favourites 0');
+  });
+
   it('the toolbar popup sends favourites imports to the options page, where a file picker does not close it', async () => {
     browser = await launchExtension();
     const popup = await browser.openToolbarPopup();

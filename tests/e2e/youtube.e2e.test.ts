@@ -300,13 +300,17 @@ describe('the YouTube panel', () => {
     const { page } = await watch('/watch?v=-Hz6LFJu1cY');
     const toggle = panel(page).getByRole('button', { name: 'Hide' });
     await toggle.click();
-    await expect.poll(() => panel(page).locator('.related').count()).toBe(0);
-    expect(await panel(page).getByRole('button', { name: 'Show' }).getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => panel(page).locator('.related').isVisible()).toBe(false);
+    const show = panel(page).getByRole('button', { name: 'Show' });
+    expect(await show.getAttribute('aria-expanded')).toBe('false');
+    // What the button says it controls is still there while collapsed (hidden, not removed).
+    const controlled = await show.getAttribute('aria-controls');
+    expect(await panel(page).locator(`#${controlled}`).count()).toBe(1);
     await navigate(page, 'OCS45iy5v1M');
     await expect.poll(() => panel(page).getByRole('button', { name: 'Show' }).count()).toBe(1);
     await page.reload();
     await expect.poll(() => panel(page).getByRole('button', { name: 'Show' }).count()).toBe(1);
-    expect(await panel(page).locator('.related').count()).toBe(0);
+    expect(await panel(page).locator('.related').isVisible()).toBe(false);
     await panel(page).getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => panel(page).locator('.related li').count()).toBeGreaterThanOrEqual(3);
     await page.close();

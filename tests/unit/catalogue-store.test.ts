@@ -146,6 +146,7 @@ describe('the catalogue store', () => {
         talkCount: 3,
         importedAt: 10,
         fileName: 'schedule.xml',
+        stamp: expect.any(String),
       },
     ]);
     const renamed = tinyConf((xml) => xml.replace('A talk without a guid', 'Renamed'));
@@ -156,6 +157,29 @@ describe('the catalogue store', () => {
     expect((await store.file('tinyconf2024'))?.talks.map((talk) => talk.id)).toEqual(
       tinyConf().file.talks.map((talk) => talk.id),
     );
+  });
+
+  it('never stores an index rebuilt from an earlier import over a newer import of the same catalogue', async () => {
+    const store = catalogues(freshName());
+    const first = tinyConf();
+    await store.save(first, 'schedule.xml', indexOf(first));
+    const [read] = await store.contents();
+    // Imported again (a title changed) while the background was rebuilding the first import's index…
+    const renamed = tinyConf((xml) => xml.replace('A talk without a guid', 'Renamed'));
+    await store.save(renamed, 'v2.xml', indexOf(renamed));
+    // …which it then stores, stamped with what it read: refused inside the writing transaction.
+    await store.saveIndex(first.id, indexOf(first), read?.stamp);
+    const cards = (await store.allCardChunks(first.id)).flatMap(
+      (record) => JSON.parse(record.cards) as Array<{ title: string }>,
+    );
+    expect(cards.map((card) => card.title)).toContain('Renamed');
+    const [contents] = await store.contents();
+    const [index] = await store.indexes();
+    expect(index?.stamp).toBe(contents?.stamp);
+    expect(contents?.stamp).not.toBe(read?.stamp);
+    // Rebuilt from the contents now stored, it is stored.
+    await store.saveIndex(first.id, indexOf(renamed), contents?.stamp);
+    expect((await store.indexes())[0]?.stamp).toBe(contents?.stamp);
   });
 
   it('removes a catalogue and its talks, and nothing else', async () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { say } from '../../utils/i18n';
 import { createFavouritesFile, parseFavouritesFile } from '../../utils/import';
 
@@ -64,5 +65,41 @@ describe('favourites file', () => {
     const sentence = !result.ok ? say(result.error) : '';
     expect(sentence).toMatch(/does not have: “x{80}…”/);
     expect(sentence.length).toBeLessThan(300);
+  });
+
+  it('says the person’s language around what a file names: its quotes, its lists, its numbers', async () => {
+    const four = JSON.stringify({
+      ...valid,
+      favourites: ['A', 'B', 'C', 'D'].map((title) => ({ talkId: title, title, starredAt: '2026-01-01T00:00:00Z' })),
+    });
+    const english = parseFavouritesFile(four, known);
+    expect(!english.ok && say(english.error)).toMatch(/does not have: “A”, “B”, “C”, and others\./);
+    // The same file read with German messages: German quotes and list, a decimal comma.
+    vi.resetModules();
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const previous = fakeBrowser.i18n.getMessage;
+    const german: Record<string, { message: string }> = JSON.parse(
+      readFileSync('public/_locales/de/messages.json', 'utf8'),
+    );
+    fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
+      const values = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
+      return (german[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '');
+    }) as typeof previous;
+    try {
+      const { parseFavouritesFile: parseInGerman } = await import('../../utils/import');
+      const { say: sayInGerman } = await import('../../utils/i18n');
+      const refused = parseInGerman(four, known);
+      expect(!refused.ok && sayInGerman(refused.error)).toMatch(/„A“, „B“, „C“ und weitere/);
+      const big = parseInGerman('{}', known, 25_000_000);
+      expect(!big.ok && sayInGerman(big.error)).toMatch(/25,0 MB/);
+    } finally {
+      fakeBrowser.i18n.getMessage = previous;
+      vi.resetModules();
+    }
+  });
+
+  it('names a starred talk that left the catalogue in the person’s language, not in English placeholders', () => {
+    const file = createFavouritesFile([{ talkId: 'gone', starredAt: 0 }], () => undefined);
+    expect(file.favourites[0]?.title).toBe('A talk no longer in the catalogue');
   });
 });

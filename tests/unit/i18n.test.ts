@@ -36,3 +36,11 @@ describe('messages in English', () => {
     expect(t('no_talks_match', 'فيتس')).toBe('No talks match “\u2068فيتس\u2069”.');
   });
 });
+
+describe('numbers where no extension API is at hand', () => {
+  it('write megabytes in the language the page asked for, as the import worker must', async () => {
+    const { megabytesIn } = await import('../../utils/i18n');
+    expect(megabytesIn(60_000_000, 'en')).toBe('60.0');
+    expect(megabytesIn(60_000_000, 'de')).toBe('60,0');
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, filterChoices } from '../../data';
 import { bundledEventFiles as eventFiles } from '../../data/events';
+import { formatList } from '../../utils/i18n';
 import { parseScheduleFile } from '../../utils/import';
 import { panelFor } from '../../utils/panel';
 import { createCatalogueSearch, findTalks, omniboxSuggestions } from '../../utils/search';
@@ -87,7 +88,7 @@ describe('bundled and imported talks as one catalogue', () => {
   });
 
   it('suggests imported talks in the address bar, opening their recording', async () => {
-    expect(omniboxSuggestions('kubernetes operators', search, catalogue, false)[0]?.content).toBe(
+    expect(omniboxSuggestions('kubernetes operators', search, catalogue, false, formatList)[0]?.content).toBe(
       'https://www.youtube.com/watch?v=EMBED678901',
     );
   });

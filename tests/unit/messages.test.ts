@@ -16,21 +16,31 @@ describe('who may ask what', () => {
     expect(senderKind({ id: ID, url: 'https://www.youtube.com/' }, ID, ORIGIN)).toBeUndefined();
   });
 
-  it('lets a content script ask only what the panel needs: no imports, no searches of everything', () => {
+  it('lets a content script ask only what the panel needs: its panel, and its talk’s star', () => {
     const panel = request({ type: 'panel/for-video', videoId: 'OCS45iy5v1M' });
+    const panelStar = request({ type: 'panel/star', talkId: 'a', starred: true });
     const star = request({ type: 'favourites/set', talkId: 'a', starred: true });
+    const list = request({ type: 'favourites/list' });
     const importing = request({ type: 'favourites/import', text: '{}' });
     const searching = request({ type: 'talks/search', query: '', view: 'talks', limit: 30, filters: {} });
-    for (const allowed of [
-      panel,
-      star,
-      request({ type: 'favourites/list' }),
-      request({ type: 'favourites/has', talkId: 'a' }),
-    ])
+    for (const allowed of [panel, panelStar, request({ type: 'favourites/has', talkId: 'a' })])
       expect(mayAsk('content-script', allowed)).toBe(true);
-    expect(mayAsk('content-script', importing)).toBe(false);
-    expect(mayAsk('content-script', searching)).toBe(false);
-    for (const any of [panel, star, importing, searching]) expect(mayAsk('extension-page', any)).toBe(true);
+    // Listing every star (titles included) and setting any star are not the panel's: a page that reaches into
+    // the content script could list every star and then erase them all.
+    for (const refused of [star, list, importing, searching]) expect(mayAsk('content-script', refused)).toBe(false);
+    for (const any of [panel, star, list, importing, searching]) expect(mayAsk('extension-page', any)).toBe(true);
+  });
+
+  it('carries a write’s number only when it is well formed', () => {
+    expect(parseRequest({ type: 'panel/star', talkId: 'a', starred: false, write: { view: 'v', seq: 3 } })).toEqual({
+      type: 'panel/star',
+      talkId: 'a',
+      starred: false,
+      write: { view: 'v', seq: 3 },
+    });
+    expect(
+      parseRequest({ type: 'favourites/set', talkId: 'a', starred: true, write: { view: 'v', seq: 'x' } }),
+    ).toEqual({ type: 'favourites/set', talkId: 'a', starred: true });
   });
 
   it('asks for a panel’s related talks only with a true flag', () => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import type { EventFile, Talk } from '../../data';
-import { bundledCatalogue as catalogue } from '../../data/events';
+import { describe, expect, it, vi } from 'vitest';
+import { buildCatalogue, type EventFile, type Talk, topicNameIn } from '../../data';
+import { bundledEventFiles, bundledCatalogue as catalogue } from '../../data/events';
 import { say } from '../../utils/i18n';
 import {
   RelatedNeighbours,
@@ -38,12 +38,12 @@ describe('rankRelatedTalks', () => {
   it('relates talks that share rare topics', () => {
     const related = rankRelatedTalks(talk('aks-to-gke-in-an-hour'), catalogue);
     expect(related[0]?.talk.id).toBe('migrate-mysql-to-vitess');
-    expect(related[0]?.reasons.map(say)).toContain('Also about migration and vitess');
+    expect(related[0]?.reasons.map(say)).toContain('Also about Migration and Vitess');
   });
 
   it('relates the extensions talk through Kubernetes only', () => {
     const related = rankRelatedTalks(talk('extensions-design-patterns'), catalogue);
-    expect(related[0]?.reasons.map(say).join(' ')).toMatch(/kubernetes/);
+    expect(related[0]?.reasons.map(say).join(' ')).toMatch(/Kubernetes/);
   });
 });
 
@@ -178,5 +178,39 @@ describe('the related index', () => {
     expect(readRelatedIndex({ ...stored, docTopics: [0, 1] }, 'b1', 2)).toBeUndefined();
     expect(readRelatedIndex({ ...stored, docSpeakers: Uint32Array.of(0, 7) }, 'b1', 2)).toBeUndefined();
     expect(readRelatedIndex(undefined, 'b1', 2)).toBeUndefined();
+  });
+});
+
+describe('the words of a reason', () => {
+  it('list names in the messages’ language, not the browser’s, and name topics as their conference does', async () => {
+    vi.resetModules();
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const english = fakeBrowser.i18n.getMessage;
+    // German messages, whatever language the browser's Intl would pick by itself.
+    fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) =>
+      key === 'locale_language' ? 'de' : english(key as never, substitutions)) as typeof english;
+    try {
+      const { relatedReasons } = await import('../../utils/related');
+      expect(relatedReasons(['Ana Müller', 'Ben Ito'], [])[0]).toEqual(['reason_also_by', 'Ana Müller und Ben Ito']);
+    } finally {
+      fakeBrowser.i18n.getMessage = english;
+      vi.resetModules();
+    }
+    const withNames = buildCatalogue([
+      {
+        ...bundledEventFiles[0]!,
+        event: { ...bundledEventFiles[0]!.event, topicNames: { migration: 'Moving house', vitess: 'Vitess' } },
+      },
+    ]);
+    const related = rankRelatedTalks(talk('aks-to-gke-in-an-hour'), withNames);
+    expect(related[0]?.reasons.map(say)).toContain('Also about Moving house and Vitess');
+    // A topic its conference does not name is said in words, not as a slug.
+    const unnamed = buildCatalogue([
+      { ...bundledEventFiles[0]!, event: { ...bundledEventFiles[0]!.event, topicNames: {} } },
+    ]);
+    expect(rankRelatedTalks(talk('aks-to-gke-in-an-hour'), unnamed)[0]?.reasons.map(say)).toContain(
+      'Also about migration and vitess',
+    );
+    expect(topicNameIn('ethics-society-politics', [])).toBe('ethics society politics');
   });
 });

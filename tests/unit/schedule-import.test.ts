@@ -15,6 +15,7 @@ import {
   shorten,
 } from '../../utils/import';
 import { createCatalogueSearch } from '../../utils/search';
+import { sharedMissing } from '../real-talks';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/schedules/${name}`, import.meta.url), 'utf8');
 
@@ -126,6 +127,19 @@ describe('frab-compatible JSON (pretalx)', () => {
 });
 
 describe('Sessionize JSON', () => {
+  it('identifies the event by its content, never by the name the file was saved under', () => {
+    const text = fixture('small-sessionize.json');
+    const first = imported(text, 'All.json');
+    // The same event downloaded again, saved as the browser names a second copy: the same catalogue, same talks.
+    const again = imported(text, 'All (1).json');
+    expect(again.id).toBe(first.id);
+    expect(again.file.event.name).toBe('All');
+    expect(again.file.talks.map((talk) => talk.id)).toEqual(first.file.talks.map((talk) => talk.id));
+    // Another event, also saved as All.json: another catalogue, which replaces nothing.
+    const other = imported(text.replaceAll('900', '700'), 'All.json');
+    expect(other.id).not.toBe(first.id);
+  });
+
   it('names the catalogue after the file and takes videoUrl as the recording', () => {
     const catalogue = imported(fixture('small-sessionize.json'), 'kotlinconf-2025.json');
     expect(catalogue.format).toBe('sessionize-json');
@@ -141,6 +155,43 @@ describe('Sessionize JSON', () => {
 });
 
 describe('Talkmark catalogue JSON', () => {
+  it('bounds what a file declares: its subjects (count, length, no common words) and its summaries', () => {
+    const file = createCatalogueFile(imported(fixture('small-frab.xml')).file);
+    const hostile = {
+      ...file,
+      event: {
+        ...file.event,
+        subjects: [
+          'video',
+          'Vitess',
+          'The Video',
+          '2024',
+          'x'.repeat(200),
+          'vitess',
+          'ab',
+          ...Array.from({ length: 50 }, (_, n) => `Project ${n}`),
+        ],
+      },
+      talks: file.talks.map((talk, n) => (n === 0 ? { ...talk, summary: 'word '.repeat(100_000) } : talk)),
+    };
+    const read = imported(JSON.stringify(hostile), 'hostile.json');
+    expect(read.file.event.subjects.slice(0, 3)).toEqual(['Vitess', 'Project 0', 'Project 1']);
+    expect(read.file.event.subjects).toHaveLength(12);
+    expect(read.file.talks[0]?.summary?.length).toBeLessThanOrEqual(1_001);
+  });
+
+  it('reads a file with tens of thousands of tracks, or of persons in one event, in linear time', () => {
+    const tracks = Array.from({ length: 40_000 }, (_, n) => `<track name="Track ${n}" slug="track-${n}"/>`).join('');
+    const persons = Array.from({ length: 40_000 }, (_, n) => `<person id="${n}">Person ${n}</person>`).join('');
+    const xml = `<?xml version="1.0"?><schedule><conference><acronym>big</acronym><title>Big</title>${tracks}</conference><day index="1" date="2024-01-01"><room name="A"><event guid="g1" id="1"><title>Everyone</title><track>Track 7</track><persons>${persons}</persons></event></room></day></schedule>`;
+    const started = performance.now();
+    const catalogue = imported(xml, 'big.xml');
+    // Quadratic work in either count took minutes here; linear work takes well under a second.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(catalogue.file.talks[0]?.speakerIds).toHaveLength(40_000);
+    expect(catalogue.file.event.topicNames?.['track-7']).toBe('Track 7');
+  });
+
   it('round-trips an exported catalogue exactly', () => {
     const file = imported(fixture('small-frab.xml')).file;
     const again = imported(JSON.stringify(createCatalogueFile(file)), 'x.json');
@@ -250,7 +301,7 @@ describe('recordings and text', () => {
 // The real schedules in ../shared (see its SOURCES.md); never copied into the project.
 const samples = new URL('../../../shared/talk-data/samples/', import.meta.url);
 const haveSamples = existsSync(samples);
-if (!haveSamples) console.warn('Skipping the real-schedule imports: ../shared/talk-data/samples is not here.');
+if (!haveSamples) sharedMissing('The real-schedule imports', samples);
 
 describe.skipIf(!haveSamples)('the real schedules in ../shared/talk-data/samples', () => {
   const read = (name: string) => readFileSync(new URL(name, samples), 'utf8');
@@ -267,7 +318,13 @@ describe.skipIf(!haveSamples)('the real schedules in ../shared/talk-data/samples
     ['pretalx-mch2022-schedule.json', 'frab-json', 'mch2021-2020', 183, '⚠️ May Contain Hackers 2022 Opening'],
     ['pretalx-rc3-channels-2020-schedule.json', 'frab-json', undefined, 48, undefined],
     ['frab-camp2019-schedule.json', 'frab-json', 'camp2019', 79, undefined],
-    ['kotlinconf-2025-conference.json', 'sessionize-json', 'kotlinconf-2025-conference', 112, 'Opening keynote'],
+    [
+      'kotlinconf-2025-conference.json',
+      'sessionize-json',
+      'sessionize-85fbb0ea-565d-4d7f-b57a-ce71c2892e29',
+      112,
+      'Opening keynote',
+    ],
   ])('%s imports as %s with its exact talk count', (name, format, id, count, title) => {
     const catalogue = imported(read(name), name);
     expect(catalogue.format).toBe(format);
@@ -280,6 +337,8 @@ describe.skipIf(!haveSamples)('the real schedules in ../shared/talk-data/samples
     const titles = catalogue.file.talks.map((talk) => talk.title);
     const unique = catalogue.file.talks.filter((talk) => titles.indexOf(talk.title) === titles.lastIndexOf(talk.title));
     const wanted = (title && unique.find((talk) => talk.title === title)) || unique[Math.floor(unique.length / 2)];
+    // Every sample has a title of its own; without one this check would compare nothing with nothing.
+    expect(wanted?.id).toEqual(expect.any(String));
     expect(search.search(wanted?.title ?? '')[0]?.id).toBe(wanted?.id);
   });
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { megabytesIn } from './numbers';
 import { type MessageKey, type PluralBase, pluralKey } from './plurals';
 
 export type { MessageKey, PluralBase } from './plurals';
@@ -90,7 +91,12 @@ export function formatList(items: readonly string[]): string {
 
 /** A size in megabytes with one decimal, as the messages' language writes it ("2.5", "2,5"). */
 export function formatMegabytes(bytes: number): string {
-  return (bytes / 1_000_000).toLocaleString(messagesLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return megabytesIn(bytes, messagesLanguage());
+}
+
+/** Text set in the language's quotation marks (“…”, „…“, «…»). */
+export function quoted(text: string): string {
+  return t('quoted', text);
 }
 
 /** A date as the messages' language writes it, day month year. */

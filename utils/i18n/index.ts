@@ -2,4 +2,5 @@
 export * from './error-message';
 export * from './format-timestamp';
 export * from './i18n';
+export * from './numbers';
 export { pluralKey } from './plurals';

@@ -1,5 +1,5 @@
 import type { Favourite } from '../../data';
-import type { Message } from '../i18n';
+import { formatList, formatMegabytes, type Message, quoted, t } from '../i18n';
 import { quoteFromFile } from '../text';
 
 /** The export format. Bump `version` on any change that an older Talkmark could misread. */
@@ -17,6 +17,7 @@ export const MAX_FAVOURITES_FILE_BYTES = 1_000_000;
 
 export type ParsedFavouritesFile = { ok: true; favourites: Favourite[] } | { ok: false; error: Message };
 
+/** `titleOf` gives each talk's title; a talk that left the catalogue is named as the person's language names it. */
 export function createFavouritesFile(
   favourites: readonly Favourite[],
   titleOf: (talkId: string) => string | undefined,
@@ -28,7 +29,7 @@ export function createFavouritesFile(
     exportedAt: now.toISOString(),
     favourites: favourites.map((favourite) => ({
       talkId: favourite.talkId,
-      title: titleOf(favourite.talkId) ?? '(no longer in the catalogue)',
+      title: titleOf(favourite.talkId) ?? t('missing_talk_title'),
       starredAt: new Date(favourite.starredAt).toISOString(),
     })),
   };
@@ -48,7 +49,7 @@ export function parseFavouritesFile(
   sizeInBytes = text.length,
 ): ParsedFavouritesFile {
   const fail = (...error: Message): ParsedFavouritesFile => ({ ok: false, error });
-  if (sizeInBytes > MAX_FAVOURITES_FILE_BYTES) return fail('file_too_big', (sizeInBytes / 1_000_000).toFixed(1));
+  if (sizeInBytes > MAX_FAVOURITES_FILE_BYTES) return fail('file_too_big', formatMegabytes(sizeInBytes));
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -73,7 +74,7 @@ export function parseFavouritesFile(
     if (!isKnownTalk(entry.talkId)) {
       unknown.push(
         typeof entry.title === 'string' && entry.title
-          ? `“${quoteFromFile(entry.title)}”`
+          ? quoted(quoteFromFile(entry.title))
           : quoteFromFile(entry.talkId),
       );
       continue;
@@ -81,7 +82,8 @@ export function parseFavouritesFile(
     favourites.push({ talkId: entry.talkId, starredAt });
   }
   if (unknown.length > 0) {
-    return fail('file_unknown_talks', `${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}`);
+    const named = unknown.length > 3 ? [...unknown.slice(0, 3), t('list_and_others')] : unknown;
+    return fail('file_unknown_talks', formatList(named));
   }
   return { ok: true, favourites };
 }

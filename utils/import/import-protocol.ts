@@ -4,6 +4,8 @@ import { messageOf } from '../i18n';
 /** What the options page sends its import worker: the file the person chose or dropped. */
 export interface ImportRequest {
   file: File;
+  /** The language of the page's messages: a worker has no extension API to ask, and writes numbers this way. */
+  language: string;
 }
 
 /** What the worker says back: progress while it reads and saves, then the outcome, exactly once. */

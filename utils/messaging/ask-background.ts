@@ -17,6 +17,9 @@ export function holdBackgroundUntil(work: Promise<unknown>, limitMs: number): vo
   held = Promise.race([work.catch(() => {}), new Promise((resolve) => setTimeout(resolve, limitMs))]);
 }
 
+/** The background answered, and refused: its sentence says why (storage full, a talk just removed). */
+export class RefusedByBackground extends Error {}
+
 /** Sends a request to the background and returns its answer, or throws an Error whose message is for the user. */
 export async function askBackground<T extends Request['type']>(
   request: Request & { type: T },
@@ -37,7 +40,7 @@ export async function askBackground<T extends Request['type']>(
   if (reply === undefined || reply === null) throw new Error(t('background_silent'));
   const response = parseResponse(reply);
   if (!response) throw new Error(t('background_silent'));
-  if (!response.ok) throw new Error(say(response.error));
+  if (!response.ok) throw new RefusedByBackground(say(response.error));
   // The background answers each request type with that type's value (utils/messages.ts); only its shape was checked.
   return response.value as ResponseValues[T];
 }

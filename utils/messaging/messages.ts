@@ -14,8 +14,19 @@ export type Request =
   | { type: 'favourites/list' }
   /** Whether one talk is starred: answered from the favourites alone, never waiting for the catalogue. */
   | { type: 'favourites/has'; talkId: string }
-  | { type: 'favourites/set'; talkId: string; starred: boolean }
+  | { type: 'favourites/set'; talkId: string; starred: boolean; write?: WriteStamp }
+  /** The YouTube panel's star: only for the talk its panel was given, answered with that star's state alone. */
+  | { type: 'panel/star'; talkId: string; starred: boolean; write?: WriteStamp }
   | { type: 'favourites/import'; text: string };
+
+/**
+ * A view's numbered write: the view's id (one per page load) and the write's number, rising with each write the
+ * view makes. A repeated or older write is not applied over a newer one from the same view.
+ */
+export interface WriteStamp {
+  view: string;
+  seq: number;
+}
 
 /** What each request answers when it succeeds. */
 export interface ResponseValues {
@@ -25,6 +36,7 @@ export interface ResponseValues {
   'favourites/list': FavouriteEntry[];
   'favourites/has': boolean;
   'favourites/set': FavouriteEntry[];
+  'panel/star': boolean;
   'favourites/import': MergeReport;
 }
 
@@ -45,9 +57,6 @@ export const FAVOURITES_REVISION_KEY = 'favourites-revision';
 
 /** Bumped in storage.local after a catalogue is imported or removed: the background reads the catalogues again. */
 export const CATALOGUES_REVISION_KEY = 'catalogues-revision';
-
-/** In storage.session while the background writes favourites: set before the write, removed after its notice. */
-export const WRITE_IN_PROGRESS_KEY = 'favourites-write-in-progress';
 
 /** In storage.session: a query handed to the popup when the background opens it (context-menu search). */
 export const PENDING_QUERY_KEY = 'pending-query';
@@ -72,12 +81,12 @@ export function senderKind(sender: Sender, extensionId: string, extensionOrigin:
   return sender.tab ? 'content-script' : undefined;
 }
 
-// The YouTube panel asks for its content and reads and sets one star; nothing else is a content script's to ask.
+// The YouTube panel asks for its content and reads and sets its talk's star; nothing else is a content script's to
+// ask (the background also checks that the star is of a talk whose panel it gave that tab).
 const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set([
   'panel/for-video',
-  'favourites/list',
   'favourites/has',
-  'favourites/set',
+  'panel/star',
 ]);
 
 /** Whether a sender of `kind` may make `request`. */
@@ -131,15 +140,26 @@ export function parseRequest(message: unknown): Request | undefined {
     case 'favourites/has':
       return typeof m.talkId === 'string' && m.talkId.length <= 200 ? { type: m.type, talkId: m.talkId } : undefined;
     case 'favourites/set':
+    case 'panel/star': {
+      const write = parseWriteStamp(m.write);
       return typeof m.talkId === 'string' && m.talkId.length <= 200 && typeof m.starred === 'boolean'
-        ? { type: m.type, talkId: m.talkId, starred: m.starred }
+        ? { type: m.type, talkId: m.talkId, starred: m.starred, ...(write ? { write } : {}) }
         : undefined;
+    }
     case 'favourites/import':
       // Its size is measured here, not taken from the sender.
       return typeof m.text === 'string' ? { type: m.type, text: m.text } : undefined;
     default:
       return undefined;
   }
+}
+
+function parseWriteStamp(value: unknown): WriteStamp | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { view, seq } = value as Record<string, unknown>;
+  return typeof view === 'string' && view.length <= 64 && typeof seq === 'number' && Number.isSafeInteger(seq)
+    ? { view, seq }
+    : undefined;
 }
 
 function parseFilters(value: unknown): TalkFilters | undefined {

@@ -28,9 +28,16 @@ export interface RelatedCard {
 }
 
 /** Why a talk ranked by position is related, naming the shared speakers as the talk on screen names them. */
-export function reasonsOfRanked(ranked: RankedTalk, speakers: TalkCard['speakers']): Message[] {
+export function reasonsOfRanked(
+  ranked: RankedTalk,
+  speakers: TalkCard['speakers'],
+  neighbours: RelatedNeighbours,
+): Message[] {
   const names = ranked.sharedSpeakers.flatMap((id) => speakers.find((speaker) => speaker.id === id)?.name ?? []);
-  return relatedReasons(names, ranked.sharedTopics);
+  return relatedReasons(
+    names,
+    ranked.sharedTopics.map((slug) => neighbours.topicName(slug)),
+  );
 }
 
 /** The talks most related to the one at `position` (whose card is `card`), best first. */
@@ -44,7 +51,7 @@ export async function relatedAtPosition(
   const cards = await source.cards(ranked.map((related) => related.position));
   return ranked.flatMap((related, i) => {
     const other = cards[i];
-    return other ? [{ card: other, reasons: reasonsOfRanked(related, card.speakers) }] : [];
+    return other ? [{ card: other, reasons: reasonsOfRanked(related, card.speakers, source.neighbours) }] : [];
   });
 }
 

@@ -1,4 +1,4 @@
-import { type Catalogue, speakersOf, type Talk } from '../../data';
+import { type Catalogue, speakersOf, type Talk, topicNameIn } from '../../data';
 import type { Message } from '../i18n';
 import { relatedReasons } from './reasons';
 import { type RelatedNeighbours, titleKey } from './related-index';
@@ -40,7 +40,7 @@ export function rankRelatedTalks(talk: Talk, from: Catalogue, limit = 5): Relate
         score,
         reasons: relatedReasons(
           sharedSpeakers.map((s) => s.name),
-          sharedTopics,
+          sharedTopics.map((slug) => topicNameIn(slug, from.events.values())),
         ),
       };
     })

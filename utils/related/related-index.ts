@@ -1,5 +1,5 @@
 // Typed arrays are read within bounds fixed when the index was built (biome.json allows `!` in this file).
-import type { EventFile } from '../../data';
+import { type EventFile, topicNameIn } from '../../data';
 import { tokenize } from '../text';
 
 /**
@@ -13,6 +13,8 @@ export interface RelatedIndex {
   /** Distinct speaker ids, topics and event ids, numbered by first appearance. */
   speakers: string[];
   topics: string[];
+  /** Each topic as people read it (the event's name for it). Absent from indexes stored before it was kept. */
+  topicNames?: string[];
   events: string[];
   /** Each speaker's name as normalised words joined by spaces (as a title names them), '' when undescribed. */
   speakerNames: string[];
@@ -82,6 +84,7 @@ export function relatedIndexOf(file: EventFile, build = ''): RelatedIndex {
     build,
     speakers: speakers.names,
     topics: topics.names,
+    topicNames: topics.names.map((slug) => topicNameIn(slug, [file.event])),
     events: events.names,
     speakerNames: speakers.names.map((id) => names.get(id) ?? ''),
     subjects: events.names.map((id) => (id === file.event.id ? [...file.event.subjects] : [])),
@@ -112,6 +115,8 @@ export function readRelatedIndex(value: unknown, build: string, talkCount: numbe
     index.build === build &&
     isStrings(index.speakers) &&
     isStrings(index.topics) &&
+    (index.topicNames === undefined ||
+      (isStrings(index.topicNames) && index.topicNames.length === index.topics.length)) &&
     isStrings(index.events) &&
     isStrings(index.speakerNames) &&
     index.speakerNames.length === index.speakers?.length &&
@@ -191,6 +196,15 @@ export class RelatedNeighbours {
   topicsAt(position: number): string[] {
     const { part, doc } = this.locate(position);
     return [...part.docTopics.subarray(part.topicStarts[doc], part.topicStarts[doc + 1])].map((n) => part.topics[n]!);
+  }
+
+  /** A topic as people read it: as the first catalogue that names it does, else its slug's words. */
+  topicName(slug: string): string {
+    for (const part of this.parts) {
+      const name = part.topicNames?.[part.topics.indexOf(slug)];
+      if (name) return name;
+    }
+    return topicNameIn(slug, []);
   }
 
   titleAt(position: number): number {

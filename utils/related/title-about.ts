@@ -1,4 +1,4 @@
-import { type Catalogue, type Speaker, speakersOf } from '../../data';
+import { type Catalogue, type Speaker, speakersOf, topicNameIn } from '../../data';
 import type { Message } from '../i18n';
 import { MAX_NAME_WORDS, phrasesOf, tokenize } from '../text';
 import { onceEach, type RelatedTalk, type SimilarTalk } from './ranking';
@@ -19,7 +19,11 @@ export function talksForVideoTitle(title: string, from: Catalogue, limit = 5): R
   if (subjects.length === 0 && speakersNamed.length === 0) return [];
 
   const weights = topicWeights(from);
-  const match = titleMatcher(title, (topic) => weights.get(topic) ?? 0);
+  const match = titleMatcher(
+    title,
+    (topic) => weights.get(topic) ?? 0,
+    (slug) => topicNameIn(slug, from.events.values()),
+  );
   return from.talks
     .map((talk) => {
       const speakers = speakersOf(talk, from);
@@ -42,7 +46,7 @@ export function talksForVideoTitle(title: string, from: Catalogue, limit = 5): R
  * How plainly a talk is what a video title is about, and why: speakers it names weigh most, then the talk's
  * topics it says (rarer ones more), then other words of the talk's title, then its speakers' organisations.
  */
-function titleMatcher(title: string, topicWeight: (topic: string) => number) {
+function titleMatcher(title: string, topicWeight: (topic: string) => number, topicName: (slug: string) => string) {
   const has = sayer(tokenize(title));
   const titleContent = contentWords(title);
   return (
@@ -63,7 +67,7 @@ function titleMatcher(title: string, topicWeight: (topic: string) => number) {
       organisations.length;
     const reasons = aboutReasons(
       speaking.map((speaker) => speaker.name),
-      topics,
+      topics.map(topicName),
       sharedWords,
       organisations,
     );
@@ -160,7 +164,7 @@ export function rankTitleCandidates(
     }
     return weight;
   };
-  const match = titleMatcher(title, weightOf);
+  const match = titleMatcher(title, weightOf, (slug) => neighbours.topicName(slug));
   const ranked = candidates
     .flatMap((position) => {
       const talk = talkAt(position);

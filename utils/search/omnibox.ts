@@ -12,13 +12,15 @@ const MAX_SUGGESTIONS = 6;
 
 /**
  * Address-bar suggestions for `query`, best first. With `markup`, matched words are wrapped in <match> (Chrome
- * renders the omnibox's XML markup; Firefox shows descriptions as plain text).
+ * renders the omnibox's XML markup; Firefox shows descriptions as plain text). `listOf` joins speakers' names as
+ * the person's language does ("A and B", "A und B").
  */
 export function omniboxSuggestions(
   query: string,
   search: TalkSearch,
   from: Catalogue,
   markup: boolean,
+  listOf: (items: string[]) => string,
 ): OmniboxSuggestion[] {
   return search
     .search(query)
@@ -33,9 +35,7 @@ export function omniboxSuggestions(
             .map((part) => (part.match ? `<match>${escapeXml(part.text)}</match>` : escapeXml(part.text)))
             .join('')
         : talk.title;
-      const speakers = speakersOf(talk, from)
-        .map((speaker) => speaker.name)
-        .join(', ');
+      const speakers = listOf(speakersOf(talk, from).map((speaker) => speaker.name));
       return [
         {
           content: url,

@@ -25,8 +25,9 @@ export const cardChunkOf = (doc: number) => Math.floor(doc / CARDS_PER_CHUNK);
 
 /** What the popup reads first: the imported catalogues and their search dictionaries (unchecked). */
 export interface StoredDictionaries {
-  records: ReadonlyArray<{ id: string; talkCount: number }>;
-  dictionaries: ReadonlyArray<{ id: string; index: unknown }>;
+  records: ReadonlyArray<{ id: string; talkCount: number; stamp?: string }>;
+  /** `stamp`: the import the dictionary was built from; it answers only for a record of the same stamp. */
+  dictionaries: ReadonlyArray<{ id: string; index: unknown; stamp?: string }>;
 }
 
 /**
@@ -125,13 +126,15 @@ export function openStoredTalkSearch(
     });
     first = undefined;
     const { records, dictionaries } = await (read ?? store.dictionaries());
-    const stored = new Map(dictionaries.map(({ id, index }) => [id, readIndexDictionary(index)]));
+    const stored = new Map(
+      dictionaries.map(({ id, index, stamp }) => [id, { dictionary: readIndexDictionary(index), stamp }]),
+    );
     // In key (id) order, as the background reads the catalogues, so that equal scores rank alike.
     const imported: Array<{ id: string; dictionary: IndexDictionary }> = [];
-    for (const { id, talkCount } of records) {
-      const dictionary = stored.get(id);
-      // Missing, of an older layout, or not matching its talks: the background rebuilds it, and answers meanwhile.
-      if (!dictionary || dictionary.docWeights.length !== talkCount) return undefined;
+    for (const { id, talkCount, stamp } of records) {
+      const { dictionary, stamp: builtFrom } = stored.get(id) ?? {};
+      // Missing, of an older layout, or not of these talks: the background rebuilds it, and answers meanwhile.
+      if (!dictionary || dictionary.docWeights.length !== talkCount || builtFrom !== stamp) return undefined;
       imported.push({ id, dictionary });
     }
     const from = buildCatalogue(bundled);

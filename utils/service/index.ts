@@ -1,3 +1,7 @@
 // The background's logic, apart from its browser glue: the live catalogue every view sees, the favourites' answers.
 export * from './favourites-service';
 export * from './live-catalogue';
+export * from './served-talks';
+export * from './session-area';
+export * from './write-marks';
+export * from './write-order';

@@ -57,6 +57,10 @@ export interface LiveCatalogue {
 interface Loaded {
   catalogue: Catalogue;
   imported: EventFile[];
+  /** Each imported catalogue's stamp: the import its contents came from. */
+  stamps: ReadonlyMap<string, string | undefined>;
+  /** False when the imports could not be read and the bundled catalogue stands in for this answer alone. */
+  complete: boolean;
 }
 
 /**
@@ -72,20 +76,26 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
   const bundledCatalogue = buildCatalogue(bundled);
 
   const loaded = cachedUntilReset(async (): Promise<Loaded> => {
-    const imported = await store.files();
-    return { catalogue: buildCatalogue([...bundled, ...imported]), imported };
+    const contents = await onceMore(() => store.contents());
+    const imported = contents.map((content) => content.file);
+    const stamps = new Map(contents.map(({ file, stamp }) => [file.event.id, stamp]));
+    return { catalogue: buildCatalogue([...bundled, ...imported]), imported, stamps, complete: true };
   });
+  // When the imports cannot be read even twice, the bundled catalogue answers this request; nothing built on that
+  // answer is kept, so the next request reads the imports again.
   const load = () =>
     loaded.get().catch((error: unknown): Loaded => {
       console.error('Talkmark: imported catalogues could not be read', error);
-      return { catalogue: buildCatalogue(bundled), imported: [] };
+      return { catalogue: bundledCatalogue, imported: [], stamps: new Map(), complete: false };
     });
 
-  const storedIndexes = cachedUntilReset(() => store.indexes());
+  const storedIndexes = cachedUntilReset(() => onceMore(() => store.indexes()));
   const readIndexes = () =>
     storedIndexes.get().catch((error: unknown) => {
-      console.error('Talkmark: stored search indexes could not be read; rebuilding them', error);
-      return [];
+      // Not a reason to rebuild and store every index again (each rebuild has a new build id, which would also
+      // make every open popup read its stored search again): the indexes are built in memory for this answer.
+      console.error('Talkmark: stored search indexes could not be read; indexing in memory for now', error);
+      return undefined;
     });
 
   const storedKeys = cachedUntilReset(async () => {
@@ -104,31 +114,38 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       return { keys: [], importedTalks: 0, mayHave: () => true };
     });
 
-  const search = cachedUntilReset(async (): Promise<TalkSearch> => {
-    const [{ imported }, stored] = await Promise.all([load(), readIndexes()]);
-    const storedById = new Map(stored.map((entry) => [entry.id, entry]));
-    bundledIndex ??= indexEventFiles(bundled);
-    const segments = imported.map((file) => {
-      const entry = storedById.get(file.event.id);
-      const dictionary = readIndexDictionary(entry?.dictionary);
-      try {
-        if (entry && dictionary)
-          return joinIndex(
-            dictionary,
-            entry.chunks,
-            file.talks.map((talk) => talk.id),
-          );
-      } catch {
-        // Chunks of another build or count (an interrupted write cannot leave this; a bug could): rebuilt below.
-      }
-      const { search: rebuilt, index } = storedSearchFor(file);
-      store.saveIndex(file.event.id, rebuilt).catch((error: unknown) => {
-        console.error('Talkmark: a rebuilt search index could not be stored', error);
+  const search = cachedUntilReset(
+    async (): Promise<{ search: TalkSearch; complete: boolean }> => {
+      const [{ imported, stamps, complete }, stored] = await Promise.all([load(), readIndexes()]);
+      const storedById = new Map((stored ?? []).map((entry) => [entry.id, entry]));
+      bundledIndex ??= indexEventFiles(bundled);
+      const segments = imported.map((file) => {
+        const stamp = stamps.get(file.event.id);
+        const entry = storedById.get(file.event.id);
+        const dictionary = readIndexDictionary(entry?.dictionary);
+        try {
+          // Only the index stored with these very contents (not one of an import read before or after them).
+          if (entry && dictionary && entry.stamp === stamp)
+            return joinIndex(
+              dictionary,
+              entry.chunks,
+              file.talks.map((talk) => talk.id),
+            );
+        } catch {
+          // Chunks of another build or count (an interrupted write cannot leave this; a bug could): rebuilt below.
+        }
+        const { search: rebuilt, index } = storedSearchFor(file);
+        // Stored again only when the stored ones were read and this one was missing or of an older layout.
+        if (stored)
+          store.saveIndex(file.event.id, rebuilt, stamp).catch((error: unknown) => {
+            console.error('Talkmark: a rebuilt search index could not be stored', error);
+          });
+        return index;
       });
-      return index;
-    });
-    return searchOver([bundledIndex, ...segments]);
-  });
+      return { search: searchOver([bundledIndex, ...segments]), complete: complete && stored !== undefined };
+    },
+    (made) => made.complete,
+  );
 
   // A large catalogue's panels come from the stored indexes, read or not.
   const storedSearch = openStoredTalkSearch(bundled, store);
@@ -230,7 +247,7 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
       ranking = undefined;
       return started ?? rankedPanel(videoId);
     },
-    search: () => search.get(),
+    search: async () => (await search.get()).search,
     invalidate() {
       ranking = undefined;
       storedSearch.reset();
@@ -241,19 +258,24 @@ export function createLiveCatalogue(bundled: readonly EventFile[], store: Catalo
 }
 
 /**
- * A value worked out on first use and kept until `reset` (the imports changed); a failure is not kept, so the
- * next use tries again.
+ * A value worked out on first use and kept until `reset` (the imports changed). A failure is not kept, nor a value
+ * `keep` refuses (one made from a fallback), so the next use tries again.
  */
-function cachedUntilReset<T>(make: () => Promise<T>): { get(): Promise<T>; reset(): void } {
+function cachedUntilReset<T>(make: () => Promise<T>, keep: (value: T) => boolean = () => true) {
   let value: Promise<T> | undefined;
   return {
-    get() {
+    get(): Promise<T> {
       if (!value) {
         const made = make();
         value = made;
-        made.catch(() => {
-          if (value === made) value = undefined;
-        });
+        made.then(
+          (result) => {
+            if (value === made && !keep(result)) value = undefined;
+          },
+          () => {
+            if (value === made) value = undefined;
+          },
+        );
       }
       return value;
     },
@@ -261,4 +283,14 @@ function cachedUntilReset<T>(make: () => Promise<T>): { get(): Promise<T>; reset
       value = undefined;
     },
   };
+}
+
+/** Reads once more after a failure: a database busy or closed a moment ago usually answers the second time. */
+async function onceMore<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    console.warn('Talkmark: a read failed; trying once more', error);
+    return read();
+  }
 }

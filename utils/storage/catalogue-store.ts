@@ -11,11 +11,13 @@ export interface CatalogueStore extends StoredSearchReader, RelatedIndexReader {
   list(): Promise<CatalogueRecord[]>;
   /** Every imported catalogue's event, speakers and talks. */
   files(): Promise<EventFile[]>;
+  /** Every imported catalogue's event, speakers and talks, with the stamp of the import they came from. */
+  contents(): Promise<Array<{ file: EventFile; stamp: string | undefined }>>;
   file(id: string): Promise<EventFile | undefined>;
   /** Every imported catalogue's videos and names, as stored (the reader checks their shape). */
   keys(): Promise<Array<{ id: string; keys: unknown }>>;
   /** Every imported catalogue's stored search dictionary and all its posting chunks, as stored (unchecked). */
-  indexes(): Promise<Array<{ id: string; dictionary: unknown; chunks: PostingChunk[] }>>;
+  indexes(): Promise<Array<{ id: string; dictionary: unknown; chunks: PostingChunk[]; stamp: string | undefined }>>;
   /** What is imported and each catalogue's search dictionary (unchecked), read together. */
   dictionaries(): Promise<{ records: CatalogueRecord[]; dictionaries: Array<{ id: string; index: unknown }> }>;
   /** Some posting chunks of a catalogue's index, in the order asked (undefined where one is missing). */
@@ -26,8 +28,11 @@ export interface CatalogueStore extends StoredSearchReader, RelatedIndexReader {
   relatedIndexes(): Promise<Array<{ id: string; related: unknown }>>;
   /** Every record of a catalogue's talk cards, in chunk order. */
   allCardChunks(id: string): Promise<Array<{ chunk: number; build: string; cards: string }>>;
-  /** Stores a rebuilt index (and cards) for a catalogue that is (still) there. */
-  saveIndex(id: string, search: StoredSearch): Promise<void>;
+  /**
+   * Stores an index (and cards) rebuilt from the contents of the import stamped `stamp`, if that import is still
+   * the one stored: checked inside the writing transaction, so a newer import is never overwritten.
+   */
+  saveIndex(id: string, search: StoredSearch, stamp: string | undefined): Promise<void>;
   /**
    * Stores a catalogue, replacing one of the same id in place (its talks' ids are stable, so their stars stay
    * on them). One transaction: a failure at any point leaves the previous state whole.
@@ -49,11 +54,17 @@ const CATALOGUE_STORES = ['catalogues', 'catalogue-contents', 'catalogue-keys', 
 type WriteTransaction = IDBPTransaction<TalkmarkDB, Array<(typeof CATALOGUE_STORES)[number]>, 'readwrite'>;
 
 /** Puts a catalogue's search (dictionary, postings, cards, related index) in place of what it had, into `writes`. */
-function writeSearch(tx: WriteTransaction, id: string, search: StoredSearch, writes: Array<Promise<unknown>>): void {
+function writeSearch(
+  tx: WriteTransaction,
+  id: string,
+  search: StoredSearch,
+  stamp: string | undefined,
+  writes: Array<Promise<unknown>>,
+): void {
   const { build } = search.dictionary;
   writes.push(tx.objectStore('search-postings').delete(chunksOf(id)));
   writes.push(tx.objectStore('talk-cards').delete(chunksOf(id)));
-  writes.push(tx.objectStore('search-indexes').put({ id, index: search.dictionary }));
+  writes.push(tx.objectStore('search-indexes').put({ id, index: search.dictionary, ...(stamp ? { stamp } : {}) }));
   writes.push(tx.objectStore('catalogue-keys').put({ id, keys: search.keys }));
   writes.push(tx.objectStore('related-indexes').put({ id, related: search.related }));
   search.postings.forEach((chunk, n) => {
@@ -95,6 +106,18 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
   return {
     list: () => run(async (db) => (await db.getAll('catalogues')).sort((a, b) => a.importedAt - b.importedAt)),
     files: () => run(async (db) => (await db.getAll('catalogue-contents')).map((content) => content.file)),
+    contents: () =>
+      run(async (db) => {
+        // One transaction: the stamps are those of the very contents read.
+        const tx = db.transaction(['catalogues', 'catalogue-contents']);
+        const [records, contents] = await Promise.all([
+          tx.objectStore('catalogues').getAll(),
+          tx.objectStore('catalogue-contents').getAll(),
+          tx.done,
+        ]);
+        const stamps = new Map(records.map((record) => [record.id, record.stamp]));
+        return contents.map(({ id, file }) => ({ file, stamp: stamps.get(id) }));
+      }),
     file: (id) => run(async (db) => (await db.get('catalogue-contents', id))?.file),
     keys: () => run((db) => db.getAll('catalogue-keys')),
     indexes: () =>
@@ -106,10 +129,11 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
           tx.done,
         ]);
         // Keys sort by catalogue, then chunk number: each catalogue's chunks come in order.
-        return dictionaries.map(({ id, index }) => ({
+        return dictionaries.map(({ id, index, stamp }) => ({
           id,
           dictionary: index,
           chunks: chunks.filter((chunk) => chunk.catalogueId === id),
+          stamp,
         }));
       }),
     dictionaries: () =>
@@ -126,11 +150,13 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
     cardChunks: (id, chunks) => readChunks('talk-cards', id, chunks),
     relatedIndexes: () => run((db) => db.getAll('related-indexes')),
     allCardChunks: (id) => run((db) => db.getAll('talk-cards', chunksOf(id))),
-    saveIndex: (id, search) =>
+    saveIndex: (id, search, stamp) =>
       run(async (db) => {
         const tx = db.transaction([...CATALOGUE_STORES], 'readwrite');
-        if (!(await tx.objectStore('catalogues').getKey(id))) return tx.done;
-        await commitAll(tx, (writes) => writeSearch(tx, id, search, writes));
+        const record = await tx.objectStore('catalogues').get(id);
+        // Removed, or imported again since the contents the index was rebuilt from were read: not this index's.
+        if (!record || record.stamp !== stamp) return tx.done;
+        await commitAll(tx, (writes) => writeSearch(tx, id, search, stamp, writes));
       }),
     save: (catalogue, fileName, search, now = Date.now()) =>
       run(async (db) => {
@@ -143,11 +169,12 @@ export function openCatalogueStore(name = DATABASE_NAME): CatalogueStore {
           talkCount: catalogue.file.talks.length,
           importedAt: now,
           fileName,
+          stamp: crypto.randomUUID(),
         };
         await commitAll(tx, (writes) => {
           writes.push(tx.objectStore('catalogues').put(record));
           writes.push(tx.objectStore('catalogue-contents').put({ id: catalogue.id, file: catalogue.file }));
-          writeSearch(tx, catalogue.id, search, writes);
+          writeSearch(tx, catalogue.id, search, record.stamp, writes);
         });
         return { replaced };
       }),

@@ -16,6 +16,11 @@ export interface CatalogueRecord {
   /** Milliseconds since the epoch. */
   importedAt: number;
   fileName: string;
+  /**
+   * Made anew by each import, and kept with the search index built from that import: an index rebuilt from what was
+   * read before a newer import is not stored over the newer one's. Absent on catalogues imported before it existed.
+   */
+  stamp?: string;
 }
 
 /**
@@ -48,7 +53,8 @@ export interface TalkmarkDB extends DBSchema {
    */
   'search-indexes': {
     key: string;
-    value: { id: string; index: IndexDictionary };
+    /** `stamp`: the catalogue record's stamp when this index was stored (see `CatalogueRecord`). */
+    value: { id: string; index: IndexDictionary; stamp?: string };
   };
   'search-postings': {
     key: [catalogueId: string, chunk: number];

@@ -12,7 +12,11 @@ export type CatalogueFormat = 'frab-xml' | 'frab-json' | 'sessionize-json' | 'ta
  */
 export interface ScheduleDraft {
   format: CatalogueFormat;
-  conference: { acronym?: string; title?: string; url?: string; start?: string; city?: string };
+  /**
+   * `id`: what identifies the conference when the file names it nowhere (Sessionize): taken from the content, so
+   * that two events downloaded under one file name stay two, and a re-download under another name replaces.
+   */
+  conference: { id?: string; acronym?: string; title?: string; url?: string; start?: string; city?: string };
   /** Track slug → the track's name, where the file lists its tracks. */
   trackNames?: Record<string, string>;
   events: DraftEvent[];
@@ -68,7 +72,7 @@ export function slugOf(text: string): string {
  */
 export function catalogueFromDraft(draft: ScheduleDraft, fallbackName: string): ImportedCatalogue | undefined {
   const name = clean(draft.conference.title) || clean(draft.conference.acronym) || clean(fallbackName);
-  const id = slugOf(clean(draft.conference.acronym) || name);
+  const id = slugOf(clean(draft.conference.id) || clean(draft.conference.acronym) || name);
   if (!id) return undefined;
 
   // Keys come from the file: an object without a prototype, so a track called "constructor" is just a track.
@@ -91,12 +95,13 @@ export function catalogueFromDraft(draft: ScheduleDraft, fallbackName: string): 
     }
     seen.add(key);
 
-    const speakerIds: string[] = [];
+    // A set, not a list searched per person: a file controls how many persons an event names.
+    const speakerIds = new Set<string>();
     for (const person of event.persons) {
       const personName = clean(person.name);
       const speakerId = slugOf(personName);
-      if (!speakerId || speakerIds.includes(speakerId)) continue;
-      speakerIds.push(speakerId);
+      if (!speakerId || speakerIds.has(speakerId)) continue;
+      speakerIds.add(speakerId);
       const known = speakers.get(speakerId);
       const organisation = clean(person.organisation) || known?.organisation;
       const role = clean(person.role) || known?.role;
@@ -122,7 +127,7 @@ export function catalogueFromDraft(draft: ScheduleDraft, fallbackName: string): 
       eventId: id,
       kind: kindOf(event.type),
       title,
-      speakerIds,
+      speakerIds: [...speakerIds],
       topics: topic ? [topic] : [],
       ...(summary ? { summary } : {}),
       ...(link ? { link } : {}),

@@ -47,7 +47,11 @@ export function parseFrabXml(text: string, onProgress: (fraction: number) => voi
       link = { url: attributes.href ?? '' };
     } else if (tag.name === 'track' && parent === 'conference' && attributes.name) {
       const slug = attributes.slug;
-      if (slug) draft.trackNames = { ...draft.trackNames, [slug]: attributes.name };
+      // Set in place: a copy per track would take time quadratic in the tracks a file lists.
+      if (slug) {
+        draft.trackNames ??= Object.create(null) as Record<string, string>;
+        draft.trackNames[slug] = attributes.name;
+      }
     }
   });
   parser.on('text', (chunk) => {

@@ -66,7 +66,8 @@ export function parseScheduleFile(
   if (draft.events.length > MAX_TALKS_PER_CATALOGUE) {
     return fail('import_too_many', String(draft.events.length), String(MAX_TALKS_PER_CATALOGUE));
   }
-  const catalogue = catalogueFromDraft(draft, fileName.replace(/\.[^.]*$/, ''));
+  // A browser's copy suffix ("All (1).json") is not part of the name.
+  const catalogue = catalogueFromDraft(draft, fileName.replace(/\.[^.]*$/, '').replace(/ \(\d+\)$/, ''));
   if (!catalogue) return fail('import_no_name');
   if (catalogue.file.talks.length === 0) return fail('import_no_talks');
   onProgress(1);

@@ -4,7 +4,8 @@ import { array, record, text } from './json-values';
 /**
  * Sessionize's "All data" JSON (`{sessions, speakers, categories, rooms}`) and the apps built on it, such as
  * JetBrains' KotlinConf backend: sessions name speakers by id, and a recording is `recordingUrl` (Sessionize)
- * or `videoUrl` (KotlinConf). The file names no conference, so the catalogue is named after the file.
+ * or `videoUrl` (KotlinConf). The file names no conference: the catalogue is named after the file, and identified
+ * by its content (`contentId`), never by the file's name.
  */
 export function sessionizeDraft(data: Record<string, unknown>): ScheduleDraft | undefined {
   if (!Array.isArray(data.sessions) || !Array.isArray(data.speakers)) return undefined;
@@ -39,7 +40,25 @@ export function sessionizeDraft(data: Record<string, unknown>): ScheduleDraft | 
       },
     ];
   });
-  return { format: 'sessionize-json', conference: {}, events };
+  const id = contentId(data.sessions);
+  return { format: 'sessionize-json', conference: id ? { id } : {}, events };
+}
+
+/**
+ * What identifies a Sessionize event: its first session (by start, then id). Session ids are Sessionize's own and
+ * unique across it, and the first session stays first as recordings and later sessions are added; the file's
+ * name ("All.json", "All (1).json") says nothing.
+ */
+function contentId(sessions: readonly unknown[]): string | undefined {
+  let first: { id: string; startsAt: string } | undefined;
+  for (const item of sessions) {
+    const session = record(item);
+    const id = idOf(session?.id);
+    if (!id) continue;
+    const startsAt = text(session?.startsAt) ?? '\uffff';
+    if (!first || startsAt < first.startsAt || (startsAt === first.startsAt && id < first.id)) first = { id, startsAt };
+  }
+  return first && `sessionize-${first.id}`;
 }
 
 function idOf(value: unknown): string | undefined {

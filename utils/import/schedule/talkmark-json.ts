@@ -1,8 +1,10 @@
 import type { ConferenceEvent, EventFile, Speaker, Talk } from '../../../data';
 import { TALK_KINDS } from '../../../data';
 import type { Message } from '../../i18n';
+import { tokenize } from '../../text';
 import { clean } from './draft';
 import { array, record, text } from './json-values';
+import { shorten } from './plain-text';
 
 /**
  * Talkmark's own catalogue format: one conference as `data/events/*.ts` describes it, with a format name and a
@@ -51,9 +53,7 @@ export function readCatalogueFile(
     ...optional('location'),
     ...optional('when'),
     ...optional('url'),
-    subjects: array(rawEvent.subjects).filter(
-      (subject): subject is string => typeof subject === 'string' && !!subject.trim(),
-    ),
+    subjects: boundedSubjects(array(rawEvent.subjects)),
     ...(topicNames
       ? {
           topicNames: Object.fromEntries(
@@ -106,7 +106,9 @@ export function readCatalogueFile(
     talkIds.add(id);
     const field = (name: 'summary' | 'link' | 'watchUrl') => {
       const value = clean(text(talk[name]));
-      return value && (name === 'summary' || /^https?:\/\//i.test(value)) ? { [name]: value } : {};
+      if (!value) return {};
+      if (name === 'summary') return { summary: shorten(value, MAX_SUMMARY_LENGTH) };
+      return /^https?:\/\//i.test(value) ? { [name]: value } : {};
     };
     talks.push({
       id,
@@ -123,4 +125,37 @@ export function readCatalogueFile(
     });
   }
   return { ok: true, file: { event, speakers, talks } };
+}
+
+// A summary is a few sentences; a file may carry megabytes in one.
+const MAX_SUMMARY_LENGTH = 1_000;
+const MAX_SUBJECTS = 12;
+const MAX_SUBJECT_LENGTH = 60;
+// Words in most YouTube titles: a subject such as "video" would open the panel gate on nearly every watch page.
+const COMMON_WORDS = new Set(
+  'a an and the of in on at to for with from by how what why when who is are be your you we our my new live video videos talk talks official full tutorial review news music episode part intro introduction keynote conference session demo stream shorts update'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The names that make a YouTube title "plainly about" a catalogue's talks, bounded: a file declaring thousands, or
+ * "video", would have the panel read cards on every watch page. Distinct, at most 60 characters, at least three
+ * letters, not a common word, twelve at most.
+ */
+function boundedSubjects(values: readonly unknown[]): string[] {
+  const subjects: string[] = [];
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    const subject = clean(value);
+    const words = tokenize(subject);
+    const key = words.join(' ');
+    if (subject.length > MAX_SUBJECT_LENGTH || key.replaceAll(' ', '').length < 3 || seen.has(key)) continue;
+    if (words.every((word) => COMMON_WORDS.has(word) || /^\d+$/.test(word))) continue;
+    seen.add(key);
+    subjects.push(subject);
+    if (subjects.length === MAX_SUBJECTS) break;
+  }
+  return subjects;
 }
