@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asFrabScheduleJson, type RealTalk } from '../real-talks';
-import { FIREFOX_BASE, goTo, type LaunchedFirefox, launchFirefox } from './firefox-harness';
+import { FIREFOX_BASE, goTo, type LaunchedFirefox, launchFirefox, setPhoneViewport } from './firefox-harness';
 
 // The Firefox build, driven as a person uses it, in Debian's Firefox ESR over WebDriver BiDi (puppeteer-core).
 
@@ -141,7 +141,7 @@ describe('in Firefox', () => {
   it('shows the panel on the mobile site, between the video’s details and the related videos', async () => {
     // What Firefox for Android shows: m.youtube.com, its own markup and navigation events.
     const youtube = await firefox.openYouTube('/watch?v=OCS45iy5v1M', 'm.youtube.com');
-    await youtube.setViewport({ width: 390, height: 844 });
+    await setPhoneViewport(youtube, 390, 844);
     await until(() => panelTitle(youtube), 'How to Migrate a MySQL Database to Vitess');
     const order = () =>
       youtube.evaluate(() =>

@@ -111,16 +111,39 @@ export async function launchFirefox(options: { videos?: FixtureVideos } = {}): P
   };
 }
 
+/**
+ * Gives the page a phone's viewport. Puppeteer sets it with BiDi's emulation.setScreenOrientationOverride, which
+ * Firefox ESR 140 does not know: there the command is skipped, with the reason said, and the page keeps the
+ * window's size. Any other failure fails the test.
+ */
+export async function setPhoneViewport(page: Page, width: number, height: number): Promise<boolean> {
+  try {
+    await page.setViewport({ width, height });
+    return true;
+  } catch (error) {
+    if (!/unknown command|setScreenOrientationOverride/i.test(String(error))) throw error;
+    console.info(`This Firefox cannot emulate a phone's viewport (${String(error)}); the window's size is kept.`);
+    return false;
+  }
+}
+
 /** Navigates an extension page to another page of the extension (same origin, so Firefox allows it). */
 export async function goTo(page: Page, path: string): Promise<void> {
   await page.evaluate((address) => {
     location.href = address;
   }, `${FIREFOX_BASE}/${path}`);
-  await page.waitForFunction(
-    (address) => location.href === address && document.readyState === 'complete',
-    {},
-    `${FIREFOX_BASE}/${path}`,
-  );
+  // Polled with plain evaluations: waitForFunction builds its check with Function(), which an extension page's
+  // content security policy blocks in Firefox ESR 140 ("call to Function() blocked by CSP").
+  const address = `${FIREFOX_BASE}/${path}`;
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const arrived = await page
+      .evaluate((wanted) => location.href === wanted && document.readyState === 'complete', address)
+      .catch(() => false);
+    if (arrived) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Firefox did not arrive at ${address}.`);
 }
 
 /**

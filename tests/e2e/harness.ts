@@ -138,12 +138,15 @@ export async function launchExtension(
     async openedUrls() {
       // A tab the extension opens can start loading before request routing reaches it, so its page may show
       // a network error; the tab still records the address it was opened at.
-      return worker.evaluate(async () => {
+      // Chromium 150 tells an extension without the "tabs" permission no tab's address, not even its own
+      // pages' (156 does): the pages the browser driver sees are asked too.
+      const fromTabs = await worker.evaluate(async () => {
         const tabs: Array<{ url?: string; pendingUrl?: string }> = await (
           globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<[]> } } }
         ).chrome.tabs.query({});
         return tabs.map((tab) => tab.pendingUrl || tab.url || '');
       });
+      return [...fromTabs.filter(Boolean), ...context.pages().map((page) => page.url())];
     },
     async close() {
       await context.close();
