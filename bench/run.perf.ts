@@ -17,6 +17,7 @@ import { LABELLED_QUERIES } from '../tests/search-queries';
 import { type SearchDocument, searchDocumentFor } from '../utils/search';
 import { type RealQuery, realQueries } from './real-queries';
 import { ENGINES } from './search-engines';
+import { syncFigures } from './sync-bench';
 import { keystrokes, syntheticCatalogue, syntheticQueries } from './synthetic-catalogue';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -564,11 +565,13 @@ it('benchmark', async () => {
   // BENCH_ONLY=search or BENCH_ONLY=browser runs one half (for quick checks; the README's figures are full runs).
   const only = process.env.BENCH_ONLY;
   sizes();
-  if (only !== 'browser') {
+  if (only !== 'browser' && only !== 'sync') {
     bundledRelevance();
     search(realTalks);
   }
-  if (only !== 'search') await browserFigures(realTalks);
+  if (only === undefined || only === 'sync')
+    for (const [name, rows] of Object.entries(await syncFigures(realTalks))) section(name, rows);
+  if (only !== 'search' && only !== 'sync') await browserFigures(realTalks);
   report.seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWritten to bench/results.json in ${report.seconds} s.`);

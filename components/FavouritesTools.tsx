@@ -37,7 +37,8 @@ export function FavouritesTools({ state, importElsewhere }: { state: FavouritesS
       const report = await favouritesClient.importFile(await file.text());
       const imported = plural('imported', report.added);
       const already = report.alreadyStarred ? ` ${plural('already_starred', report.alreadyStarred)}` : '';
-      setNotice({ kind: 'success', text: `${imported}${already}` });
+      const described = report.described ? ` ${plural('imported_described', report.described)}` : '';
+      setNotice({ kind: 'success', text: `${imported}${already}${described}` });
     } catch (error) {
       setNotice({
         kind: 'error',

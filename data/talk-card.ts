@@ -1,4 +1,5 @@
 import { type Catalogue, eventOf, speakersOf, talkUrl } from './catalogue';
+import type { TalkSnapshot } from './favourite';
 import type { Speaker, Talk, TalkKind } from './schema';
 import type { TalkFilters } from './talk-filters';
 
@@ -54,6 +55,35 @@ export function talkCard(talk: Talk, from: Catalogue): TalkCard {
     speakers: speakersOf(talk, from).map(cardSpeaker),
     eventName: eventOf(talk, from)?.name ?? '',
     ...(talk.startSeconds ? { startSeconds: talk.startSeconds } : {}),
+    ...(url ? { url } : {}),
+  };
+}
+
+/** What a star keeps of its talk: enough to show it and open it where no catalogue has the talk. */
+export function talkSnapshot(talk: Talk, from: Catalogue): TalkSnapshot {
+  const eventName = eventOf(talk, from)?.name;
+  const speakers = speakersOf(talk, from).map((speaker) => speaker.name);
+  return {
+    title: talk.title,
+    ...(eventName ? { eventName } : {}),
+    ...(speakers.length ? { speakers } : {}),
+    ...(talk.videoId ? { videoId: talk.videoId } : talk.watchUrl ? { watchUrl: talk.watchUrl } : {}),
+    ...(talk.startSeconds ? { startSeconds: talk.startSeconds } : {}),
+  };
+}
+
+/** The card of a starred talk no catalogue has, from what its star kept. */
+export function cardOfSnapshot(talkId: string, snapshot: TalkSnapshot): TalkCard {
+  const url = snapshot.videoId
+    ? `https://www.youtube.com/watch?v=${snapshot.videoId}${snapshot.startSeconds ? `&t=${snapshot.startSeconds}` : ''}`
+    : snapshot.watchUrl;
+  return {
+    id: talkId,
+    kind: 'talk',
+    title: snapshot.title,
+    speakers: (snapshot.speakers ?? []).map((name) => ({ id: name, name })),
+    eventName: snapshot.eventName ?? '',
+    ...(snapshot.startSeconds ? { startSeconds: snapshot.startSeconds } : {}),
     ...(url ? { url } : {}),
   };
 }

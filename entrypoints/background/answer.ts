@@ -1,8 +1,9 @@
-import { filterChoices } from '../../data';
+import { type Catalogue, filterChoices, talkSnapshot } from '../../data';
+import { type Mark, STAR } from '../../utils/marks';
 import type { Request } from '../../utils/messaging';
 import { type PanelContent, panelFor } from '../../utils/panel';
 import { findTalks } from '../../utils/search';
-import type { SessionArea } from '../../utils/service';
+import type { SessionArea, SyncEngine } from '../../utils/service';
 import { answerRequest, createServedTalks, describeStorageError, type LiveCatalogue } from '../../utils/service';
 import type { FavouritesStore } from '../../utils/storage';
 import { announceFavouritesChange, withTalkDetails, writeMarks, writeOrder } from './favourites';
@@ -11,7 +12,7 @@ import { announceFavouritesChange, withTalkDetails, writeMarks, writeOrder } fro
 export type Asker = { kind: 'extension-page' } | { kind: 'content-script'; tabId: number | undefined };
 
 /** The background's answer to every request a view may make, by family: panel, talks, favourites. */
-export function createAnswer(store: FavouritesStore, live: LiveCatalogue, session: SessionArea) {
+export function createAnswer(store: FavouritesStore, live: LiveCatalogue, session: SessionArea, sync: SyncEngine) {
   // The talks whose panel each tab was given: a content script may read or set those stars only.
   const served = createServedTalks(session);
   const mayTouchStar = async (asker: Asker, talkId: string) =>
@@ -52,15 +53,25 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue, sessio
   };
 
   /** Sets a star, unless the same view has already had a newer write to it applied; answers whether it is set. */
-  const setStar = (request: Extract<Request, { type: 'favourites/set' | 'panel/star' }>) =>
+  const setStar = (request: Extract<Request, { type: 'favourites/set' | 'panel/star' }>, from: Catalogue) =>
     oneAtATime(async () => {
       const { talkId, starred, write } = request;
       if (write && !(await writeOrder.isNewer(write, talkId))) return store.has(talkId);
+      // The change as sync carries it: stamped, and for a star, what it keeps of its talk.
+      const talk = from.talksById.get(talkId);
+      const mark: Mark = {
+        kind: STAR,
+        talkId,
+        on: starred,
+        stamp: await sync.stamp(),
+        ...(starred && talk ? { snapshot: talkSnapshot(talk, from) } : {}),
+      };
       await writeMarks.around(async () => {
-        await store.set(talkId, starred);
+        await store.set(talkId, starred, Date.now(), mark);
         if (write) await writeOrder.record(write, talkId);
         await announceFavouritesChange();
       });
+      sync.changed();
       return starred;
     });
 
@@ -82,10 +93,11 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue, sessio
     if (request.type === 'favourites/has') return answerRequest(request, store, () => true, announceFavouritesChange);
     if (request.type === 'panel/star') {
       // A talk removed since its panel was shown gets no new star (taking one away always works).
-      if (request.starred && !(await live.catalogue()).talksById.has(request.talkId))
+      const from = await live.catalogue();
+      if (request.starred && !from.talksById.has(request.talkId))
         return { ok: false, error: ['star_unknown', request.talkId] };
       try {
-        return { ok: true, value: await setStar(request) };
+        return { ok: true, value: await setStar(request, from) };
       } catch (error) {
         return { ok: false, error: describeStorageError(error) };
       }
@@ -123,7 +135,7 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue, sessio
           // Stars are only given to talks we know; taking one away always works (even a talk since removed).
           if (request.starred && !known(request.talkId)) return { ok: false, error: ['star_unknown', request.talkId] };
           try {
-            await setStar(request);
+            await setStar(request, from);
             return { ok: true, value: withTalkDetails(await store.list(), from) };
           } catch (error) {
             return { ok: false, error: describeStorageError(error) };
@@ -133,6 +145,8 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue, sessio
           request.type === 'favourites/list'
             ? await answerRequest(request, store, known, announceFavouritesChange)
             : await writeMarks.around(() => answerRequest(request, store, known, announceFavouritesChange));
+        // Imported stars get their marks (dated as the file dates them) and sync.
+        if (request.type === 'favourites/import') sync.changed();
         return response.ok && Array.isArray(response.value)
           ? { ok: true, value: withTalkDetails(response.value, from) }
           : response;

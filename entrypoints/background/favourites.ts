@@ -1,7 +1,8 @@
 import { browser } from '#imports';
-import type { Catalogue, Favourite } from '../../data';
+import { type Catalogue, type Favourite, talkSnapshot } from '../../data';
 import { FAVOURITES_REVISION_KEY, type FavouriteEntry } from '../../utils/messaging';
 import { createWriteMarks, createWriteOrder } from '../../utils/service';
+import type { FavouritesStore } from '../../utils/storage';
 
 /** Tells every open view that the favourites changed: each reads them again. */
 export const announceFavouritesChange = () =>
@@ -17,6 +18,27 @@ export const writeOrder = createWriteOrder(browser.storage.session);
 export function withTalkDetails(favourites: Favourite[], from: Catalogue): FavouriteEntry[] {
   return favourites.map((favourite) => {
     const talk = from.talksById.get(favourite.talkId);
-    return talk ? { ...favourite, title: talk.title, ...(talk.videoId ? { videoId: talk.videoId } : {}) } : favourite;
+    // A star whose talk no catalogue has still says what it was, and still plays; one whose talk is known says
+    // what the catalogue says now (an export carries it).
+    const snapshot = talk ? talkSnapshot(talk, from) : favourite.snapshot;
+    if (!snapshot) return favourite;
+    return {
+      ...favourite,
+      snapshot,
+      title: snapshot.title,
+      ...(snapshot.videoId ? { videoId: snapshot.videoId } : {}),
+    };
   });
+}
+
+/**
+ * Brings every star's snapshot up to what the catalogues now say of its talk (a star of a talk no catalogue has
+ * keeps the one it has): after an import or a removal, and for stars starred before snapshots existed.
+ */
+export async function refreshSnapshots(store: FavouritesStore, from: Catalogue): Promise<void> {
+  const refreshed = await store.refreshSnapshots((talkId) => {
+    const talk = from.talksById.get(talkId);
+    return talk && talkSnapshot(talk, from);
+  });
+  if (refreshed > 0) await announceFavouritesChange();
 }

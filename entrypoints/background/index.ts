@@ -7,7 +7,8 @@ import { openCatalogueStore, openFavouritesStore } from '../../utils/storage';
 import { listenToAddressBar } from './address-bar';
 import { type Asker, createAnswer } from './answer';
 import { listenToContextMenu } from './context-menu';
-import { writeMarks } from './favourites';
+import { refreshSnapshots, writeMarks } from './favourites';
+import { startSync } from './sync';
 
 export default defineBackground(() => {
   // The database lives in the extension's origin. Every change goes through here; content scripts (in YouTube's
@@ -16,13 +17,21 @@ export default defineBackground(() => {
   const store = openFavouritesStore();
   const live = createLiveCatalogue(bundledEventFiles, openCatalogueStore());
   // The options page imports and removes catalogues, then bumps this key.
-  watchStorageKey('local', CATALOGUES_REVISION_KEY, () => live.invalidate());
+  watchStorageKey('local', CATALOGUES_REVISION_KEY, () => {
+    live.invalidate();
+    // Stars describe their talks as the catalogues now do (a removed conference's stars keep what they were).
+    void live
+      .catalogue()
+      .then((from) => refreshSnapshots(store, from))
+      .catch((error: unknown) => console.warn('Talkmark: the stars’ snapshots could not be refreshed', error));
+  });
   // A worker stopped between a committed write and its change notice left a mark: give the notice now, so every
   // open view re-reads and agrees with the database again.
   writeMarks.announceLeftovers().catch((error: unknown) => {
     console.warn('Talkmark: could not check for an unannounced change', error);
   });
-  const answer = createAnswer(store, live, browser.storage.session);
+  const sync = startSync(store);
+  const answer = createAnswer(store, live, browser.storage.session, sync);
 
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -3,8 +3,9 @@ import { FavouritesTools, useFavourites } from '../../components';
 import { messageOf, plural, t } from '../../utils/i18n';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChange, type Settings, saveSettings } from '../../utils/settings';
 import { Catalogues } from './Catalogues';
+import { Sync } from './Sync';
 
-/** The options page: the YouTube panel switch, the catalogues, and favourites export and import. */
+/** The options page: the YouTube panel switch, sync, the catalogues, and favourites export and import. */
 export function Options() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [error, setError] = useState<string>();
@@ -48,6 +49,10 @@ export function Options() {
             {error}
           </p>
         ) : null}
+      </section>
+      <section>
+        <h2>{t('options_sync')}</h2>
+        <Sync enabled={settings.syncMarks} onChange={(syncMarks) => void change({ syncMarks })} />
       </section>
       <section>
         <h2>{t('options_catalogues')}</h2>

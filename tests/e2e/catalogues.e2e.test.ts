@@ -237,7 +237,33 @@ describe('importing a conference schedule', () => {
 
     const popup = await browser.openExtensionPage('popup.html');
     await popup.getByRole('tab', { name: /Favourites/ }).click();
-    await expect.poll(() => resultTitles(popup)).toEqual(['A talk no longer in the catalogue']);
+    // The star says what its talk was, and still opens its video.
+    await expect.poll(() => resultTitles(popup)).toEqual([SHARDING]);
+    const row = popup.getByRole('listbox').getByRole('option').first();
+    expect(await row.textContent()).toContain('TinyConf 2024');
+
+    // A backup made now restores that star, with its title and video, in a browser that never had TinyConf.
+    const download = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'Export' }).click();
+    const backup = join(scratch, (await download).suggestedFilename());
+    await (await download).saveAs(backup);
+    const fresh = await launchExtension();
+    try {
+      const restoring = await fresh.openExtensionPage('popup.html');
+      await restoring.getByRole('tab', { name: /Favourites/ }).click();
+      await restoring.getByLabel('Favourites file to import').setInputFiles(backup);
+      await expect
+        .poll(() => restoring.locator('.notice-success').textContent())
+        .toBe(
+          'Imported 1 favourite. 1 of them is a talk this browser has in no catalogue: it is kept with its title and its video.',
+        );
+      await expect.poll(() => resultTitles(restoring)).toEqual([SHARDING]);
+      // Opened from the list (here by the keyboard, as a person would: its first row is highlighted).
+      await restoring.getByLabel('Search talks').press('Enter');
+      await expect.poll(() => fresh.openedUrls()).toContain(`https://www.youtube.com/watch?v=${SHARDING_VIDEO}`);
+    } finally {
+      await fresh.close();
+    }
     await popup.getByRole('tab', { name: /Talks/ }).click();
     await expect.poll(() => popup.getByRole('tab', { name: /Talks/ }).textContent()).toBe('Talks 10');
     // One conference again: no conference filter to choose from.

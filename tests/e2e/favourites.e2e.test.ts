@@ -91,7 +91,7 @@ describe('favourites', () => {
     );
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
       format: 'talkmark-favourites',
-      version: 1,
+      version: 2,
       favourites: [{ talkId: 'geo-partitioning-with-vitess', title: GEO }, { title: SLACK }],
     });
 
@@ -164,10 +164,10 @@ describe('favourites', () => {
       /newer Talkmark \(format 3\)/,
     ],
     [
-      'an unknown talk',
+      'a talk this browser lacks with nothing to say what it was',
       'other.json',
-      '{"format":"talkmark-favourites","version":1,"favourites":[{"talkId":"nope","title":"Some Other Talk","starredAt":"2026-01-01T00:00:00Z"}]}',
-      /does not have: “Some Other Talk”/,
+      '{"format":"talkmark-favourites","version":2,"favourites":[{"talkId":"nope","starredAt":"2026-01-01T00:00:00Z"}]}',
+      /Favourite number 1 .* damaged/,
     ],
     ['a file of many megabytes', 'huge.json', 'x'.repeat(3_000_000), /3\.0 MB, far too big/],
   ])('refuses %s with a clear message and changes nothing', async (_label, name, content, message) => {
@@ -182,5 +182,23 @@ describe('favourites', () => {
     await expect.poll(() => popup.locator('.notice-error').textContent()).toMatch(message);
     expect(await favouriteTitles(popup)).toEqual([GEO]);
     expect(await favouritesTab(popup).textContent()).toBe('Favourites 1');
+  });
+
+  it('restores a version 1 backup naming a talk this browser lacks, as a star that says what it was', async () => {
+    const browser = await launch();
+    const popup = await openPopup(browser);
+    await favouritesTab(popup).click();
+    const file = join(scratchDir(), 'old-backup.json');
+    writeFileSync(
+      file,
+      '{"format":"talkmark-favourites","version":1,"favourites":[{"talkId":"fosdem-2026/1234","title":"Some Other Talk","starredAt":"2026-01-01T00:00:00Z"}]}',
+    );
+    await popup.getByLabel('Favourites file to import').setInputFiles(file);
+    await expect
+      .poll(() => popup.locator('.notice-success').textContent())
+      .toBe(
+        'Imported 1 favourite. 1 of them is a talk this browser has in no catalogue: it is kept with its title and its video.',
+      );
+    await expect.poll(() => favouriteTitles(popup)).toEqual(['Some Other Talk']);
   });
 });

@@ -3,6 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  decodeMarks,
+  encodeMarks,
+  type Mark,
+  META_KEY,
+  markKey,
+  STAR,
+  SYNC_PREFIX,
+  shardKey,
+  shardOf,
+} from '../../utils/marks';
 import { asFrabScheduleJson, type RealTalk } from '../real-talks';
 import { FIREFOX_BASE, goTo, type LaunchedFirefox, launchFirefox, setPhoneViewport } from './firefox-harness';
 
@@ -270,6 +281,69 @@ describe('in Firefox', () => {
     await goTo(popup, 'options.html');
     await popup.waitForSelector('tbody th');
     expect(errors).toEqual([]);
+    await popup.close();
+  });
+
+  it('merges stars that arrive through sync storage, and writes its own there', async () => {
+    // Another browser's star, as Firefox Sync delivers it: an item written into this profile's sync storage.
+    const talkId = 'aks-to-gke-in-an-hour';
+    const remote: Mark = {
+      kind: STAR,
+      talkId,
+      on: true,
+      stamp: { wall: Date.now(), count: 0, node: 'otherdevice' },
+      snapshot: { title: 'From another browser' },
+    };
+    const key = shardKey(shardOf(markKey(remote)));
+    const value = await encodeMarks([remote], () => true);
+    // (Evaluated in the page: it can use nothing from here but its argument.)
+    await firefox.home.evaluate(
+      (item) =>
+        (
+          globalThis as unknown as { browser: { storage: { sync: { set(items: object): Promise<void> } } } }
+        ).browser.storage.sync.set(item),
+      { [key]: value },
+    );
+    const popup = await popupPage();
+    await popup.click('#tab-favourites');
+    await until(
+      async () =>
+        (await resultTitles(popup)).includes(
+          'Gone in 60 Minutes: Migrating 20 TB from AKS to GKE in an Hour with Vitess',
+        ),
+      true,
+    );
+
+    // And a star given here goes into sync storage, for the person's other browsers.
+    await popup.click('#tab-talks');
+    await search(popup, 'geo partitioning');
+    await until(async () => (await resultTitles(popup))[0], 'Geo-partitioning with Vitess');
+    await popup.keyboard.down('Control');
+    await popup.keyboard.press('s');
+    await popup.keyboard.up('Control');
+    const synced = async () => {
+      const items = (await firefox.home.evaluate(() =>
+        (
+          globalThis as unknown as {
+            browser: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } };
+          }
+        ).browser.storage.sync.get(null),
+      )) as Record<string, unknown>;
+      const marks = await Promise.all(
+        Object.entries(items)
+          .filter(([name]) => name.startsWith(SYNC_PREFIX) && name !== META_KEY)
+          .map(async ([, item]) => {
+            const decoded = await decodeMarks(item);
+            return decoded.ok ? decoded.marks : [];
+          }),
+      );
+      return marks
+        .flat()
+        .filter((mark) => mark.on)
+        .map((mark) => mark.talkId)
+        .sort();
+    };
+    await until(synced, ['aks-to-gke-in-an-hour', 'geo-partitioning-with-vitess'], 15_000);
     await popup.close();
   });
 });

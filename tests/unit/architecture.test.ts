@@ -18,7 +18,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'utils/related': ['data', 'utils/text', 'utils/i18n', 'utils/search'],
   'utils/panel': ['data', 'utils/text', 'utils/i18n', 'utils/youtube', 'utils/search', 'utils/related'],
   'utils/import': ['data', 'utils/text', 'utils/i18n', 'utils/youtube', 'utils/search', 'utils/related', 'utils/panel'],
-  'utils/storage': ['data', 'utils/search', 'utils/related', 'utils/panel', 'utils/import'],
+  'utils/marks': ['data'],
+  'utils/storage': ['data', 'utils/search', 'utils/related', 'utils/panel', 'utils/import', 'utils/marks'],
   'utils/messaging': ['data', 'utils/i18n', 'utils/panel'],
   'utils/settings': ['utils/messaging'],
   'utils/service': [
@@ -31,6 +32,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'utils/import',
     'utils/storage',
     'utils/messaging',
+    'utils/marks',
   ],
   components: [
     'data',
@@ -44,7 +46,16 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Rooms of pure logic: no browser API, no Preact, no database (so they run and are tested anywhere). */
-const PURE = ['data', 'data/events', 'utils/text', 'utils/search', 'utils/related', 'utils/panel', 'utils/import'];
+const PURE = [
+  'data',
+  'data/events',
+  'utils/text',
+  'utils/search',
+  'utils/related',
+  'utils/panel',
+  'utils/import',
+  'utils/marks',
+];
 const BROWSER_APIS = /from '(#imports|wxt\/browser|preact[^']*|idb)'|\bindexedDB\b|\bbrowser\.[a-z]/;
 
 const MAX_LINES = 300;

@@ -56,7 +56,7 @@ describe('the background’s favourites service', () => {
     expect(onChanged).not.toHaveBeenCalled();
     expect(await ask({ type: 'favourites/import', text: file })).toEqual({
       ok: true,
-      value: { added: 1, alreadyStarred: 0 },
+      value: { added: 1, alreadyStarred: 0, described: 0 },
     });
     expect(onChanged).toHaveBeenCalledOnce();
   });
@@ -67,6 +67,11 @@ describe('the background’s favourites service', () => {
       has: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
       set: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
       merge: () => Promise.reject(new Error('x')),
+      marks: () => Promise.reject(new Error('x')),
+      applyMarks: () => Promise.reject(new Error('x')),
+      refreshSnapshots: () => Promise.reject(new Error('x')),
+      syncState: () => Promise.reject(new Error('x')),
+      saveSyncState: () => Promise.reject(new Error('x')),
       close() {},
     };
     const response = await answerRequest({ type: 'favourites/list' }, broken, known, async () => {});

@@ -14,9 +14,11 @@ describe('settings', () => {
     const listener = vi.fn();
     const stop = onSettingsChange(listener);
     await saveSettings({ youtubePanel: false });
-    expect(await fakeBrowser.storage.sync.get('settings')).toEqual({ settings: { youtubePanel: false } });
-    expect(await loadSettings()).toEqual({ youtubePanel: false });
-    expect(listener).toHaveBeenCalledWith({ youtubePanel: false });
+    expect(await fakeBrowser.storage.sync.get('settings')).toEqual({
+      settings: { youtubePanel: false, syncMarks: true },
+    });
+    expect(await loadSettings()).toEqual({ youtubePanel: false, syncMarks: true });
+    expect(listener).toHaveBeenCalledWith({ youtubePanel: false, syncMarks: true });
     stop();
   });
 

@@ -1,23 +1,36 @@
-import type { Favourite } from '../../data';
-import { formatList, formatMegabytes, type Message, quoted, t } from '../i18n';
-import { quoteFromFile } from '../text';
+import type { Favourite, TalkSnapshot } from '../../data';
+import { formatMegabytes, type Message, t } from '../i18n';
 
-/** The export format. Bump `version` on any change that an older Talkmark could misread. */
+/**
+ * The export format. Bump `version` on any change that an older Talkmark could misread. Version 2 carries each
+ * star's snapshot (what its talk was: title, conference, speakers, where to watch it), so that a backup restores
+ * every star anywhere, whether or not that browser has the talk's conference; version 1 files still import.
+ */
 export interface FavouritesFile {
   format: 'talkmark-favourites';
-  version: 1;
+  version: 2;
   exportedAt: string;
-  favourites: Array<{ talkId: string; title: string; starredAt: string }>;
+  favourites: Array<{ talkId: string; title: string; starredAt: string; snapshot?: TalkSnapshot }>;
 }
 
-export const FAVOURITES_FILE_VERSION = 1;
+export const FAVOURITES_FILE_VERSION = 2;
 
 /** A favourites export of thousands of talks is well under this; anything bigger is not ours. */
 export const MAX_FAVOURITES_FILE_BYTES = 1_000_000;
 
-export type ParsedFavouritesFile = { ok: true; favourites: Favourite[] } | { ok: false; error: Message };
+export type ParsedFavouritesFile =
+  | {
+      ok: true;
+      favourites: Favourite[];
+      /** Of them, stars of talks this browser has in no catalogue: kept with what they were. */
+      described: number;
+    }
+  | { ok: false; error: Message };
 
-/** `titleOf` gives each talk's title; a talk that left the catalogue is named as the person's language names it. */
+/**
+ * `titleOf` gives each talk's title; a star that knows nothing of its talk is named as the person's language
+ * names a talk no longer in the catalogue. Each star's snapshot goes with it.
+ */
 export function createFavouritesFile(
   favourites: readonly Favourite[],
   titleOf: (talkId: string) => string | undefined,
@@ -29,8 +42,9 @@ export function createFavouritesFile(
     exportedAt: now.toISOString(),
     favourites: favourites.map((favourite) => ({
       talkId: favourite.talkId,
-      title: titleOf(favourite.talkId) ?? t('missing_talk_title'),
+      title: titleOf(favourite.talkId) ?? favourite.snapshot?.title ?? t('missing_talk_title'),
       starredAt: new Date(favourite.starredAt).toISOString(),
+      ...(favourite.snapshot ? { snapshot: favourite.snapshot } : {}),
     })),
   };
 }
@@ -57,7 +71,7 @@ export function parseFavouritesFile(
     return fail('file_not_json');
   }
   if (!isRecord(data) || data.format !== 'talkmark-favourites') return fail('file_not_ours');
-  if (data.version !== FAVOURITES_FILE_VERSION) {
+  if (data.version !== 1 && data.version !== FAVOURITES_FILE_VERSION) {
     return typeof data.version === 'number' && data.version > FAVOURITES_FILE_VERSION
       ? fail('file_newer', String(data.version))
       : fail('file_unknown_version');
@@ -65,27 +79,47 @@ export function parseFavouritesFile(
   if (!Array.isArray(data.favourites)) return fail('file_no_list');
 
   const favourites: Favourite[] = [];
-  const unknown: string[] = [];
+  let described = 0;
   for (const [position, entry] of data.favourites.entries()) {
     const starredAt = isRecord(entry) && typeof entry.starredAt === 'string' ? Date.parse(entry.starredAt) : Number.NaN;
-    if (!isRecord(entry) || typeof entry.talkId !== 'string' || Number.isNaN(starredAt)) {
+    if (!isRecord(entry) || typeof entry.talkId !== 'string' || !entry.talkId || Number.isNaN(starredAt)) {
       return fail('file_damaged', String(position + 1));
     }
+    // What the star was: the file's snapshot (version 2), else its title (version 1).
+    const snapshot =
+      readSnapshot(entry.snapshot) ??
+      (typeof entry.title === 'string' && entry.title.trim() ? { title: entry.title.slice(0, 500) } : undefined);
     if (!isKnownTalk(entry.talkId)) {
-      unknown.push(
-        typeof entry.title === 'string' && entry.title
-          ? quoted(quoteFromFile(entry.title))
-          : quoteFromFile(entry.talkId),
-      );
-      continue;
+      // A talk this browser has in no catalogue: kept as a star that says what it was, if the file says.
+      if (!snapshot) return fail('file_damaged', String(position + 1));
+      described++;
     }
-    favourites.push({ talkId: entry.talkId, starredAt });
+    favourites.push({ talkId: entry.talkId.slice(0, 300), starredAt, ...(snapshot ? { snapshot } : {}) });
   }
-  if (unknown.length > 0) {
-    const named = unknown.length > 3 ? [...unknown.slice(0, 3), t('list_and_others')] : unknown;
-    return fail('file_unknown_talks', formatList(named));
-  }
-  return { ok: true, favourites };
+  return { ok: true, favourites, described };
+}
+
+const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
+
+/** A snapshot read from a file, checked field by field; undefined when it has no title. */
+function readSnapshot(value: unknown): TalkSnapshot | undefined {
+  if (!isRecord(value) || typeof value.title !== 'string' || !value.title.trim()) return undefined;
+  const text = (field: unknown, length: number) =>
+    typeof field === 'string' && field ? field.slice(0, length) : undefined;
+  const eventName = text(value.eventName, 200);
+  const speakers = Array.isArray(value.speakers)
+    ? value.speakers.filter((name): name is string => typeof name === 'string' && !!name).slice(0, 50)
+    : [];
+  const videoId = typeof value.videoId === 'string' && VIDEO_ID.test(value.videoId) ? value.videoId : undefined;
+  const watchUrl = text(value.watchUrl, 2000);
+  const start = value.startSeconds;
+  return {
+    title: value.title.slice(0, 500),
+    ...(eventName ? { eventName } : {}),
+    ...(speakers.length ? { speakers } : {}),
+    ...(videoId ? { videoId } : watchUrl && /^https:\/\//.test(watchUrl) ? { watchUrl } : {}),
+    ...(typeof start === 'number' && Number.isInteger(start) && start > 0 ? { startSeconds: start } : {}),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -58,6 +58,9 @@ export const FAVOURITES_REVISION_KEY = 'favourites-revision';
 /** Bumped in storage.local after a catalogue is imported or removed: the background reads the catalogues again. */
 export const CATALOGUES_REVISION_KEY = 'catalogues-revision';
 
+/** In storage.local: the sync engine's state, for the options page's Sync section (see SyncStatus). */
+export const SYNC_STATUS_KEY = 'sync-status';
+
 /** In storage.session: a query handed to the popup when the background opens it (context-menu search). */
 export const PENDING_QUERY_KEY = 'pending-query';
 

@@ -1,5 +1,6 @@
 import {
   type Catalogue,
+  cardOfSnapshot,
   type Favourite,
   hasActiveFilters,
   matchesFilters,
@@ -63,9 +64,13 @@ export function findTalks(
   return {
     rows: listed.slice(0, limit).map((favourite) => {
       const talk = from.talksById.get(favourite.talkId);
+      // A star whose talk no catalogue has is shown from what it kept of it.
+      const card = talk
+        ? talkCard(talk, from)
+        : favourite.snapshot && cardOfSnapshot(favourite.talkId, favourite.snapshot);
       return {
         id: favourite.talkId,
-        ...(talk ? { talk: talkCard(talk, from) } : {}),
+        ...(card ? { talk: card } : {}),
         terms: rank?.get(favourite.talkId)?.terms ?? [],
         starredAt: favourite.starredAt,
       };

@@ -37,7 +37,7 @@ export async function answerRequest(
         if (!parsed.ok) return { ok: false, error: parsed.error };
         const report = await store.merge(parsed.favourites);
         if (report.added > 0) await onChanged();
-        return { ok: true, value: report };
+        return { ok: true, value: { ...report, described: parsed.described } };
       }
     }
   } catch (error) {

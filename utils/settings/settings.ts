@@ -5,16 +5,23 @@ import { watchStorageKey } from '../messaging';
 export interface Settings {
   /** Show the Talkmark panel on YouTube watch pages. */
   youtubePanel: boolean;
+  /**
+   * Carry stars to the person's other browsers through the browser's own sync storage. On by default: the
+   * browser's account and its own setting decide whether anything leaves the machine.
+   */
+  syncMarks: boolean;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = { youtubePanel: true };
-const KEY = 'settings';
+export const DEFAULT_SETTINGS: Readonly<Settings> = { youtubePanel: true, syncMarks: true };
+export const SETTINGS_KEY = 'settings';
+const KEY = SETTINGS_KEY;
 
 /** Stored settings over the defaults; a value of the wrong type (an older or damaged entry) is ignored. */
 export function readSettings(stored: unknown): Settings {
   const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   return {
     youtubePanel: typeof record.youtubePanel === 'boolean' ? record.youtubePanel : DEFAULT_SETTINGS.youtubePanel,
+    syncMarks: typeof record.syncMarks === 'boolean' ? record.syncMarks : DEFAULT_SETTINGS.syncMarks,
   };
 }
 

@@ -1,6 +1,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { EventFile, Favourite } from '../../data';
 import type { CatalogueFormat } from '../import';
+import type { Mark } from '../marks';
 import type { StoredCatalogueKeys } from '../panel';
 import type { RelatedIndex } from '../related';
 import type { IndexDictionary, PostingChunk } from '../search';
@@ -68,6 +69,19 @@ export interface TalkmarkDB extends DBSchema {
     key: [catalogueId: string, chunk: number];
     /** `cards` is the JSON of the record's `TalkCard`s: one string clones far faster than as many objects. */
     value: { catalogueId: string; chunk: number; build: string; cards: string };
+  };
+  /**
+   * Every mark the person made on a talk, as sync carries it: each star, and each removal (a tombstone), with its
+   * stamp. Written with `favourites` in one transaction; `favourites` stays what every view lists.
+   */
+  marks: {
+    key: string;
+    value: { key: string; mark: Mark };
+  };
+  /** The sync engine's own state on this device: its id, its clock, the marks it last saw synced. */
+  'sync-state': {
+    key: string;
+    value: { key: string; value: unknown };
   };
   /** Each imported catalogue's talks' speakers, topics and event as numbers: related talks without the talks. */
   'related-indexes': {
@@ -138,6 +152,12 @@ export function connectDatabase(name = DATABASE_NAME): DatabaseConnection {
         if (oldVersion < 5) {
           db.createObjectStore('related-indexes', { keyPath: 'id' });
           if (oldVersion === 4) transaction.objectStore('search-indexes').clear();
+        }
+        // v6: marks (stars and removals, with stamps) and the sync engine's state. Favourites are untouched; the
+        // background gives each existing star its mark when it first syncs.
+        if (oldVersion < 6) {
+          db.createObjectStore('marks', { keyPath: 'key' });
+          db.createObjectStore('sync-state', { keyPath: 'key' });
         }
       },
       blocking() {
