@@ -562,7 +562,7 @@ it('benchmark', async () => {
   console.log(`Talkmark benchmark: ${report.machine}`);
   const realTalks = loadRealTalks();
   if (!realTalks) console.log('../shared/talk-data is not here: search is measured on synthetic catalogues instead.');
-  // BENCH_ONLY=search or BENCH_ONLY=browser runs one half (for quick checks; the README's figures are full runs).
+  // BENCH_ONLY=search, browser or sync runs one part (for quick checks; the README's figures are full runs).
   const only = process.env.BENCH_ONLY;
   sizes();
   if (only !== 'browser' && only !== 'sync') {
