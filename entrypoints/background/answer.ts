@@ -7,6 +7,7 @@ import type { SessionArea, SyncEngine } from '../../utils/service';
 import { answerRequest, createServedTalks, describeStorageError, type LiveCatalogue } from '../../utils/service';
 import type { FavouritesStore } from '../../utils/storage';
 import { announceFavouritesChange, withTalkDetails, writeMarks, writeOrder } from './favourites';
+import { createProgress } from './progress';
 
 /** Who asks: one of the extension's pages, or the content script of a tab. */
 export type Asker = { kind: 'extension-page' } | { kind: 'content-script'; tabId: number | undefined };
@@ -15,6 +16,7 @@ export type Asker = { kind: 'extension-page' } | { kind: 'content-script'; tabId
 export function createAnswer(store: FavouritesStore, live: LiveCatalogue, session: SessionArea, sync: SyncEngine) {
   // The talks whose panel each tab was given: a content script may read or set those stars only.
   const served = createServedTalks(session);
+  const progress = createProgress(store, sync);
   const mayTouchStar = async (asker: Asker, talkId: string) =>
     asker.kind === 'extension-page' || (asker.tabId !== undefined && (await served.wasServed(asker.tabId, talkId)));
 
@@ -25,10 +27,17 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue, sessio
   const withStar = async (panel: PanelContent, asker: Asker): Promise<PanelContent> => {
     if (panel.kind !== 'talk') return panel;
     if (asker.kind === 'content-script' && asker.tabId !== undefined) await served.serve(asker.tabId, panel.talk.id);
-    const starred = await store.has(panel.talk.id).catch(
-      () => undefined, // the panel asks for it (favourites/has), and shows why it cannot be read
-    );
-    return starred === undefined ? panel : { ...panel, starred };
+    const [starred, watch] = await Promise.all([
+      store.has(panel.talk.id).catch(
+        () => undefined, // the panel asks for it (favourites/has), and shows why it cannot be read
+      ),
+      progress.stateOf(panel.talk.id).catch(() => undefined),
+    ]);
+    return {
+      ...panel,
+      ...(starred === undefined ? {} : { starred }),
+      ...(watch ? { watch: { position: watch.position, duration: watch.duration, watched: watch.watched } } : {}),
+    };
   };
 
   /** A panel from the stored indexes when they can give it (a large catalogue), without reading the talks. */
@@ -89,6 +98,18 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue, sessio
       !(await mayTouchStar(asker, request.talkId))
     )
       return { ok: false, error: ['bad_request'] };
+    if (
+      request.type === 'progress/save' ||
+      request.type === 'progress/mark' ||
+      request.type === 'progress/list' ||
+      request.type === 'progress/clear'
+    ) {
+      // A content script records progress only for the talk whose panel it was given, and lists or clears none.
+      const talkId = request.type === 'progress/list' || request.type === 'progress/clear' ? undefined : request.talkId;
+      if (talkId === undefined ? asker.kind !== 'extension-page' : !(await mayTouchStar(asker, talkId)))
+        return { ok: false, error: ['bad_request'] };
+      return progress.answer(request);
+    }
     // The panel's star: the favourites alone say it, without waiting for the catalogue.
     if (request.type === 'favourites/has') return answerRequest(request, store, () => true, announceFavouritesChange);
     if (request.type === 'panel/star') {

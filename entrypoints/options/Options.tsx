@@ -4,6 +4,7 @@ import { messageOf, plural, t } from '../../utils/i18n';
 import { DEFAULT_SETTINGS, loadSettings, onSettingsChange, type Settings, saveSettings } from '../../utils/settings';
 import { Catalogues } from './Catalogues';
 import { Sync } from './Sync';
+import { WatchHistory } from './WatchHistory';
 
 /** The options page: the YouTube panel switch, sync, the catalogues, and favourites export and import. */
 export function Options() {
@@ -57,6 +58,10 @@ export function Options() {
       <section>
         <h2>{t('options_catalogues')}</h2>
         <Catalogues />
+      </section>
+      <section>
+        <h2>{t('options_watch_history')}</h2>
+        <WatchHistory />
       </section>
       {/* The popup sends people here to import favourites (options.html#favourites). */}
       <section id="favourites" tabIndex={-1}>

@@ -31,6 +31,7 @@ import {
   takePendingQuery,
 } from './start';
 import { statusText } from './status-text';
+import { resumeUrl, useProgress } from './use-progress';
 import { ViewTab } from './ViewTab';
 
 /** The toolbar popup: search and filters over the catalogue, and the favourites. */
@@ -58,6 +59,7 @@ export function App() {
     setRowLimit(ROWS_PER_PAGE);
   };
   const favourites = useFavourites(readStars);
+  const progress = useProgress();
   const input = useRef<HTMLInputElement>(null);
   const [speakerName, setSpeakerName] = useState<string>();
   const [choices, setChoices] = useState<FilterChoices | undefined>(lastFirstPage?.choices);
@@ -128,8 +130,9 @@ export function App() {
     if (hasMore) setRowLimit(rowLimit + ROWS_PER_PAGE);
   };
 
+  // A started talk opens where it was left.
   const open = (row: TalkRow | undefined) => {
-    if (row?.talk?.url) void openUrl(row.talk.url);
+    if (row?.talk?.url) void openUrl(resumeUrl(row.talk.url, row.talk.startSeconds, progress.get(row.id)));
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -167,10 +170,11 @@ export function App() {
           setFilters({ ...filters, speakerId: speaker.id });
         }}
         optionId={optionId}
+        progress={progress}
       />
     ),
     // Everything the element's props and handlers read; `open` and `setStarred` read nothing else.
-    [rows, active?.id, favourites.starred, favouritesUnavailable, view, filters],
+    [rows, active?.id, favourites.starred, favouritesUnavailable, view, filters, progress],
   );
   const activeId = active ? optionId(active.id) : undefined;
   // Of the rows on screen: until a new answer arrives, they are still the last query's.

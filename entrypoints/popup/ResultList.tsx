@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { FavouriteButton, Highlighted, Interpolated } from '../../components';
 import type { TalkCard, TalkRow } from '../../data';
 import { formatDate, formatTimestamp, kindLabel, listParts, t } from '../../utils/i18n';
+import type { RowProgress } from './use-progress';
 
 interface ResultListProps {
   id: string;
@@ -14,6 +15,7 @@ interface ResultListProps {
   onStar(row: TalkRow, starred: boolean): void;
   onSpeaker(speaker: { id: string; name: string }): void;
   optionId(talkId: string): string;
+  progress: ReadonlyMap<string, RowProgress>;
 }
 
 /**
@@ -54,6 +56,7 @@ export function ResultList(props: ResultListProps) {
             ) : (
               <MissingTalk id={row.id} starredAt={row.starredAt} />
             )}
+            <ProgressBar progress={props.progress.get(row.id)} />
             {/* The star beside the row is a separate button; the option itself says whether its talk is starred. */}
             {props.starred.has(row.id) ? <span class="visually-hidden"> {t('option_starred')}</span> : null}
           </div>
@@ -163,6 +166,23 @@ function MissingTalk({ id, starredAt }: { id: string; starredAt: number | undefi
       </span>
       <span class="result-title missing">{t('missing_talk_title')}</span>
       <span class="result-speakers">{t('missing_talk_detail', id)}</span>
+    </>
+  );
+}
+
+/** A thin bar under a started talk (full once watched), and the same in words for screen readers. */
+function ProgressBar({ progress }: { progress: RowProgress | undefined }) {
+  if (!progress || (!progress.watched && progress.position < 1)) return null;
+  const done = progress.watched ? 1 : Math.min(1, progress.position / Math.max(1, progress.duration));
+  return (
+    <>
+      <span class="progress" aria-hidden="true">
+        <span class="progress-done" style={{ inlineSize: `${Math.round(done * 100)}%` }} />
+      </span>
+      <span class="visually-hidden">
+        {' '}
+        {progress.watched ? t('option_watched') : t('option_started', formatTimestamp(Math.floor(progress.position)))}
+      </span>
     </>
   );
 }

@@ -12,16 +12,25 @@ export interface PanelFavourite {
   onToggle(starred: boolean): void;
 }
 
+/** How far the talk on screen was watched, and the control to mark it by hand. */
+export interface PanelProgressView {
+  state: { position: number; duration: number; watched: boolean } | undefined;
+  /** Why progress could not be saved, said once. */
+  problem: string | undefined;
+  onMark(watched: boolean): void;
+}
+
 interface PanelProps {
   content: PanelContent;
   favourite: PanelFavourite;
   collapsed: boolean;
   onCollapsedChange(collapsed: boolean): void;
   onSeek(seconds: number): void;
+  progress: PanelProgressView;
 }
 
 /** The Talkmark panel beside a YouTube video. */
-export function Panel({ content, favourite, collapsed, onCollapsedChange, onSeek }: PanelProps) {
+export function Panel({ content, favourite, collapsed, onCollapsedChange, onSeek, progress }: PanelProps) {
   return (
     // YouTube's page may be in another language and direction than Talkmark's messages.
     <section class="panel" aria-label={t('panel_label')} lang={messagesLanguage()} dir={messagesDirection()}>
@@ -45,7 +54,9 @@ export function Panel({ content, favourite, collapsed, onCollapsedChange, onSeek
       </header>
       {/* Hidden rather than removed while collapsed: the button's aria-controls names it. */}
       <div id="talkmark-panel-body" hidden={collapsed}>
-        {content.kind === 'talk' ? <CurrentTalk talk={content.talk} favourite={favourite} onSeek={onSeek} /> : null}
+        {content.kind === 'talk' ? (
+          <CurrentTalk talk={content.talk} favourite={favourite} onSeek={onSeek} progress={progress} />
+        ) : null}
         <h2 class="related-heading">{t(content.kind === 'talk' ? 'panel_related' : 'panel_from_catalogue')}</h2>
         {content.kind === 'talk' && content.relatedPending ? (
           <p class="related-pending">{t('panel_related_pending')}</p>
@@ -61,7 +72,12 @@ export function Panel({ content, favourite, collapsed, onCollapsedChange, onSeek
   );
 }
 
-function CurrentTalk(props: { talk: PanelTalk; favourite: PanelFavourite; onSeek(seconds: number): void }) {
+function CurrentTalk(props: {
+  talk: PanelTalk;
+  favourite: PanelFavourite;
+  onSeek(seconds: number): void;
+  progress: PanelProgressView;
+}) {
   const { talk, favourite } = props;
   return (
     <div class="current">
@@ -98,9 +114,10 @@ function CurrentTalk(props: { talk: PanelTalk; favourite: PanelFavourite; onSeek
           {t('panel_jump', formatTimestamp(talk.startSeconds))}
         </button>
       ) : null}
+      <WatchRow talk={talk} progress={props.progress} onSeek={props.onSeek} />
       {/* Always there, so that screen readers announce a sentence when it appears in it. */}
       <p class="error" role="alert">
-        {favourite.error ?? favourite.refusal ?? ''}
+        {favourite.error ?? favourite.refusal ?? props.progress.problem ?? ''}
       </p>
     </div>
   );
@@ -123,5 +140,34 @@ function RelatedItem({ related }: { related: PanelRelated }) {
         <span class="why">{related.reasons.map(say).join(' · ')}</span>
       </a>
     </li>
+  );
+}
+
+/** "Watched", or "Resume at 12:34" (a button that seeks there), and a control to mark the talk by hand. */
+function WatchRow(props: { talk: PanelTalk; progress: PanelProgressView; onSeek(seconds: number): void }) {
+  const { state, onMark } = props.progress;
+  const start = props.talk.startSeconds ?? 0;
+  // Only the person's own clicks act (the page's scripts share this DOM).
+  return (
+    <div class="watch-row">
+      {state?.watched ? <span class="watched">{t('panel_watched')}</span> : null}
+      {state && !state.watched && state.position >= 1 ? (
+        <button
+          type="button"
+          class="seek"
+          onClick={(event) => event.isTrusted && props.onSeek(start + Math.floor(state.position))}
+        >
+          {t('panel_resume', formatTimestamp(Math.floor(state.position)))}
+        </button>
+      ) : null}
+      <button
+        type="button"
+        class="link-button"
+        aria-pressed={state?.watched === true}
+        onClick={(event) => event.isTrusted && onMark(!state?.watched)}
+      >
+        {t(state?.watched ? 'mark_unwatched' : 'mark_watched')}
+      </button>
+    </div>
   );
 }

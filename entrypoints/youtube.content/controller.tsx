@@ -12,6 +12,7 @@ import {
 } from '../../utils/youtube';
 import { PanelMount } from './mount';
 import { Panel, type PanelFavourite } from './Panel';
+import { PanelProgress } from './progress';
 import { PanelStar } from './star';
 
 const COLLAPSED_KEY = 'panel-collapsed';
@@ -29,6 +30,7 @@ export class PanelController {
     () => this.mount.rerender(),
   );
   private readonly mount: PanelMount;
+  private readonly progress: PanelProgress;
   /** The options page's switch; while off, the script only listens for it to come back on. */
   private enabled: boolean | undefined;
   private collapsed = false;
@@ -48,6 +50,7 @@ export class PanelController {
   constructor(private readonly ctx: ContentScriptContext) {
     this.timers = new PageTimers(ctx.signal);
     this.mount = new PanelMount(ctx, () => this.view());
+    this.progress = new PanelProgress(ctx.signal, () => this.mount.rerender());
   }
 
   start(): void {
@@ -90,6 +93,7 @@ export class PanelController {
   private clear(): void {
     this.navigation++;
     this.timers.cancelAll(); // everything pending belonged to the previous video
+    this.progress.clear(); // saves where the talk was, then forgets it
     this.videoId = undefined;
     this.content = undefined;
     this.judgedTitle = undefined;
@@ -126,6 +130,9 @@ export class PanelController {
         // A navigation while the star was read: its own update watches its page; this one must not.
         if (navigation !== this.navigation) return;
       }
+      // A catalogue talk's page plays the talk: its video is followed (from the talk's start in a longer video).
+      if (known.kind === 'talk')
+        this.progress.start({ id: known.talk.id, videoId, startSeconds: known.talk.startSeconds ?? 0 }, known.watch);
       if (known.kind === 'talk' && known.relatedPending) void this.completeRelated(navigation, videoId);
     } else {
       this.judgeTitle(videoId);
@@ -224,6 +231,11 @@ export class PanelController {
         collapsed={this.collapsed}
         onCollapsedChange={(collapsed) => this.setCollapsed(collapsed, true)}
         onSeek={(seconds) => seekPlayer(document, seconds)}
+        progress={{
+          state: this.progress.state,
+          problem: this.progress.problem,
+          onMark: (watched) => void this.progress.mark(watched),
+        }}
       />
     );
   }

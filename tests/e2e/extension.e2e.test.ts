@@ -81,10 +81,11 @@ describe('size budgets (gzip)', () => {
   });
 
   // It runs on every YouTube page. 15 KB until it learnt the mobile site, the theme fallbacks, languages and
-  // right to left, and to outlive a page's forged events (about 1.2 KB of those).
-  it('the YouTube content script stays within 16.5 KB, and within 17.5 KB with its stylesheet', () => {
+  // right to left, and to outlive a page's forged events (about 1.2 KB of those); 16 KB until it learnt to follow
+  // the video for watch progress (about 1.1 KB). The product's limit is 18 KB.
+  it('the YouTube content script stays within 18 KB, and within 19 KB with its stylesheet', () => {
     const script = gzipKb(join(EXTENSION_DIR, 'content-scripts/youtube.js'));
-    expect(script).toBeLessThanOrEqual(16.5);
-    expect(script + gzipKb(join(EXTENSION_DIR, 'content-scripts/youtube.css'))).toBeLessThanOrEqual(17.5);
+    expect(script).toBeLessThanOrEqual(18);
+    expect(script + gzipKb(join(EXTENSION_DIR, 'content-scripts/youtube.css'))).toBeLessThanOrEqual(19);
   });
 });

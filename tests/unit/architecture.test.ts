@@ -20,7 +20,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'utils/import': ['data', 'utils/text', 'utils/i18n', 'utils/youtube', 'utils/search', 'utils/related', 'utils/panel'],
   'utils/marks': ['data'],
   'utils/storage': ['data', 'utils/search', 'utils/related', 'utils/panel', 'utils/import', 'utils/marks'],
-  'utils/messaging': ['data', 'utils/i18n', 'utils/panel'],
+  'utils/messaging': ['data', 'utils/i18n', 'utils/panel', 'utils/marks'],
   'utils/settings': ['utils/messaging'],
   'utils/service': [
     'data',

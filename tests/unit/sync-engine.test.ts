@@ -1,6 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeMarks, itemBytes, type Mark, planSync, QUOTA_BYTES, STAR, shardKey, shardOf } from '../../utils/marks';
+import {
+  encodeMarks,
+  encodeStamp,
+  itemBytes,
+  type Mark,
+  planSync,
+  QUOTA_BYTES,
+  STAR,
+  shardKey,
+  shardOf,
+} from '../../utils/marks';
 import { createSyncEngine, type SyncArea, type SyncStatus } from '../../utils/service';
 import { type FavouritesStore, openFavouritesStore } from '../../utils/storage';
 
@@ -78,6 +88,13 @@ async function relay(from: ReturnType<typeof profile>, to: ReturnType<typeof pro
     to.area.items.set(key, structuredClone(value));
     changed.push(key);
   }
+  // An item removed there is removed here too (unless the relay delivers only some items).
+  if (!keepOnly)
+    for (const key of [...to.area.items.keys()])
+      if (!from.area.items.has(key)) {
+        to.area.items.delete(key);
+        changed.push(key);
+      }
   to.engine.areaChanged(changed);
   await to.settle();
 }
@@ -212,6 +229,44 @@ describe('syncing stars through the browser’s sync storage', () => {
     await engine.idle();
     expect(a.area.writes - before).toBeLessThanOrEqual(3);
     expect((await a.store.list()).length).toBe(300);
+  });
+});
+
+describe('tombstones that give way', () => {
+  it('a star removed elsewhere whose tombstone was dropped for room is removed here too, past the horizon', async () => {
+    const a = profile();
+    const b = profile();
+    await a.engine.start();
+    await b.engine.start();
+    await a.star('gone', true);
+    await relay(a, b);
+    expect(await b.stars()).toEqual(['gone']);
+    // a removes it, and its tombstone is then dropped for room: only the horizon says a removal happened.
+    await a.star('gone', false);
+    const [tombstone] = (await a.store.marks()).filter((mark) => mark.talkId === 'gone');
+    for (const key of [...a.area.items.keys()]) if (key !== 'tm1:meta') a.area.items.delete(key);
+    a.area.items.set('tm1:meta', { format: 1, horizon: encodeStamp(tombstone!.stamp) });
+    await relay(a, b);
+    // b saw the star in sync storage before, no longer finds it, and it is older than the horizon: removed.
+    expect(await b.stars()).toEqual([]);
+  });
+
+  it('takes nothing as removed while some stars do not fit (the area says it overflows)', async () => {
+    const a = profile();
+    const b = profile();
+    await a.engine.start();
+    await b.engine.start();
+    await a.star('kept', true);
+    await relay(a, b);
+    const [star] = (await a.store.marks()).filter((mark) => mark.talkId === 'kept');
+    for (const key of [...a.area.items.keys()]) if (key !== 'tm1:meta') a.area.items.delete(key);
+    a.area.items.set('tm1:meta', {
+      format: 1,
+      horizon: encodeStamp({ ...star!.stamp, wall: star!.stamp.wall + 1 }),
+      overflow: true,
+    });
+    await relay(a, b);
+    expect(await b.stars()).toEqual(['kept']);
   });
 });
 

@@ -5,3 +5,4 @@ export * from './clock';
 export * from './codec';
 export * from './layout';
 export * from './mark';
+export * from './watch';

@@ -1,6 +1,7 @@
 import type { Favourite, FilterChoices, MergeReport, TalkFilters, TalkPage, TalkQuery } from '../../data';
 import { TALK_KINDS } from '../../data';
 import type { Message } from '../i18n';
+import type { WatchState } from '../marks';
 import type { PanelContent } from '../panel';
 
 /**
@@ -17,7 +18,15 @@ export type Request =
   | { type: 'favourites/set'; talkId: string; starred: boolean; write?: WriteStamp }
   /** The YouTube panel's star: only for the talk its panel was given, answered with that star's state alone. */
   | { type: 'panel/star'; talkId: string; starred: boolean; write?: WriteStamp }
-  | { type: 'favourites/import'; text: string };
+  | { type: 'favourites/import'; text: string }
+  /** How far the talk on a watch page has played (content script, for the talk its panel was given). */
+  | { type: 'progress/save'; talkId: string; position: number; duration: number }
+  /** A talk marked watched or unwatched by hand (the panel, the popup). */
+  | { type: 'progress/mark'; talkId: string; watched: boolean }
+  /** Every talk's watch state (the popup's progress bars and resume positions). */
+  | { type: 'progress/list' }
+  /** Forgets how far every talk was watched (the options page), here and, through sync, everywhere. */
+  | { type: 'progress/clear' };
 
 /**
  * A view's numbered write: the view's id (one per page load) and the write's number, rising with each write the
@@ -37,6 +46,10 @@ export interface ResponseValues {
   'favourites/has': boolean;
   'favourites/set': FavouriteEntry[];
   'panel/star': boolean;
+  'progress/save': WatchState;
+  'progress/mark': WatchState;
+  'progress/list': Record<string, WatchState>;
+  'progress/clear': number;
   'favourites/import': MergeReport;
 }
 
@@ -90,6 +103,8 @@ const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set([
   'panel/for-video',
   'favourites/has',
   'panel/star',
+  'progress/save',
+  'progress/mark',
 ]);
 
 /** Whether a sender of `kind` may make `request`. */
@@ -149,6 +164,20 @@ export function parseRequest(message: unknown): Request | undefined {
         ? { type: m.type, talkId: m.talkId, starred: m.starred, ...(write ? { write } : {}) }
         : undefined;
     }
+    case 'progress/save': {
+      const seconds = (value: unknown) =>
+        typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 1e7;
+      return typeof m.talkId === 'string' && m.talkId.length <= 200 && seconds(m.position) && seconds(m.duration)
+        ? { type: m.type, talkId: m.talkId, position: m.position as number, duration: m.duration as number }
+        : undefined;
+    }
+    case 'progress/mark':
+      return typeof m.talkId === 'string' && m.talkId.length <= 200 && typeof m.watched === 'boolean'
+        ? { type: m.type, talkId: m.talkId, watched: m.watched }
+        : undefined;
+    case 'progress/list':
+    case 'progress/clear':
+      return { type: m.type };
     case 'favourites/import':
       // Its size is measured here, not taken from the sender.
       return typeof m.text === 'string' ? { type: m.type, text: m.text } : undefined;

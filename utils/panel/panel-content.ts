@@ -27,6 +27,8 @@ export type PanelContent =
       relatedPending?: boolean;
       /** Whether the talk is starred, as the favourites said when the panel was asked (absent if unread). */
       starred?: boolean;
+      /** How far the talk was watched (absent when never started, or unread). */
+      watch?: { position: number; duration: number; watched: boolean };
     }
   | { kind: 'about'; related: PanelRelated[] };
 

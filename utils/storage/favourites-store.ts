@@ -20,6 +20,10 @@ export interface FavouritesStore {
   merge(favourites: readonly Favourite[], markOf?: (favourite: Favourite) => Mark): Promise<MergeReport>;
   /** Every mark kept (stars and removals, with their stamps). */
   marks(): Promise<Mark[]>;
+  /** One mark: a talk's star, or how far it was watched (kind `watch`). */
+  mark(kind: string, talkId: string): Promise<Mark | undefined>;
+  /** Keeps a mark of a kind that is not a star (watch progress), replacing the one before. */
+  putMark(mark: Mark): Promise<void>;
   /**
    * Takes marks that won a merge with other devices: a star is added (dated by its stamp, described by its
    * snapshot) or removed, and the mark kept, in one transaction.
@@ -73,6 +77,11 @@ export function openFavouritesStore(name = DATABASE_NAME): FavouritesStore {
         return report;
       }),
     marks: () => run(async (db) => (await db.getAll('marks')).map((entry) => entry.mark)),
+    mark: (kind, talkId) => run(async (db) => (await db.get('marks', markKey({ kind, talkId })))?.mark),
+    putMark: (mark) =>
+      run(async (db) => {
+        await db.put('marks', { key: markKey(mark), mark });
+      }),
     applyMarks: (marks) =>
       run(async (db) => {
         const tx = db.transaction(['favourites', 'marks'], 'readwrite');

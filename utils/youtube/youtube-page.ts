@@ -22,6 +22,15 @@ export const YOUTUBE_SELECTORS = {
   mobileRelated: 'ytm-item-section-renderer[section-identifier="related-items"]',
   /** The player's media element, for jumping to a segment in place. */
   video: '#movie_player video, video.html5-main-video, video',
+  /**
+   * The watch page's own player video, and only it: hover previews and the miniplayer's inline player use other
+   * <video> elements. Desktop 2022, 2024 and 2026 (`div#movie_player.html5-video-player > … >
+   * video.video-stream.html5-main-video`); the mobile site puts the same player in `#player-container-id`.
+   */
+  mainVideo: '#movie_player video.html5-main-video, #player-container-id video.html5-main-video',
+  /** The player, which YouTube marks `.ad-showing` while an ad plays in the same <video>. */
+  player: '#movie_player, .html5-video-player',
+  adShowing: 'ad-showing',
 } as const;
 
 /** The title of the video being watched: its heading, else the document title without " - YouTube". */

@@ -1,0 +1,70 @@
+import { markedByHand, playedTo, readWatchState, WATCH, type WatchState, watchValue } from '../../utils/marks';
+import type { Request } from '../../utils/messaging';
+import { describeStorageError, type SyncEngine } from '../../utils/service';
+import type { FavouritesStore } from '../../utils/storage';
+import { announceFavouritesChange } from './favourites';
+
+type ProgressRequest = Extract<Request, { type: `progress/${string}` }>;
+
+/**
+ * How far each talk was watched: kept as marks of kind `watch` beside the stars (and synced with them), only
+ * for catalogue talks, whose panel the tab was given. Nothing else about a person's viewing is kept.
+ */
+export function createProgress(store: FavouritesStore, sync: SyncEngine) {
+  const stateOf = async (talkId: string) => {
+    const mark = await store.mark(WATCH, talkId);
+    return mark?.on ? readWatchState(mark.value) : undefined;
+  };
+  const keep = async (talkId: string, state: WatchState) => {
+    await store.putMark({ kind: WATCH, talkId, on: true, stamp: await sync.stamp(), value: watchValue(state) });
+    sync.changed();
+    // Views show progress bars and "Watched": they read again, as after a star.
+    await announceFavouritesChange();
+    return state;
+  };
+  return {
+    stateOf,
+    async answer(request: ProgressRequest) {
+      try {
+        switch (request.type) {
+          case 'progress/save':
+            return {
+              ok: true,
+              value: await keep(
+                request.talkId,
+                playedTo(await stateOf(request.talkId), request.position, request.duration),
+              ),
+            };
+          case 'progress/mark':
+            return {
+              ok: true,
+              value: await keep(request.talkId, markedByHand(await stateOf(request.talkId), request.watched)),
+            };
+          case 'progress/list': {
+            const states: Record<string, WatchState> = {};
+            for (const mark of await store.marks()) {
+              const state = mark.kind === WATCH && mark.on ? readWatchState(mark.value) : undefined;
+              if (state) states[mark.talkId] = state;
+            }
+            return { ok: true, value: states };
+          }
+          case 'progress/clear': {
+            // Each talk's progress is cleared by a mark of its own (a tombstone): sync carries the clearing to the
+            // person's other browsers, where absence alone would change nothing.
+            let cleared = 0;
+            for (const mark of await store.marks()) {
+              if (mark.kind !== WATCH || !mark.on) continue;
+              await store.putMark({ kind: WATCH, talkId: mark.talkId, on: false, stamp: await sync.stamp() });
+              cleared++;
+            }
+            sync.changed();
+            await announceFavouritesChange();
+            return { ok: true, value: cleared };
+          }
+        }
+      } catch (error) {
+        return { ok: false, error: describeStorageError(error) };
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'preact/hooks';
+import { askBackground, favouritesClient } from '../../utils/messaging';
+
+/** How far a talk was watched, as the popup shows it (a bar, and where Enter resumes). */
+export interface RowProgress {
+  position: number;
+  duration: number;
+  watched: boolean;
+}
+
+/**
+ * Every talk's watch progress, from the background, read again whenever a view changes a mark (a saved position
+ * announces itself as a star does). Empty until read: the list shows no bars rather than wrong ones.
+ */
+export function useProgress(): ReadonlyMap<string, RowProgress> {
+  const [progress, setProgress] = useState<ReadonlyMap<string, RowProgress>>(new Map());
+  useEffect(() => {
+    const read = () =>
+      askBackground({ type: 'progress/list' }).then(
+        (states) => setProgress(new Map(Object.entries(states))),
+        (error: unknown) => console.warn('Talkmark: watch progress could not be read', error),
+      );
+    void read();
+    return favouritesClient.onChange(() => void read());
+  }, []);
+  return progress;
+}
+
+/** Where opening a talk goes: where it was left, when it was started and not finished. */
+export function resumeUrl(url: string, startSeconds: number | undefined, progress: RowProgress | undefined): string {
+  if (!progress || progress.watched || progress.position < 1 || !/youtube\.com\/watch/.test(url)) return url;
+  const at = (startSeconds ?? 0) + Math.floor(progress.position);
+  const address = new URL(url);
+  address.searchParams.set('t', String(at));
+  return address.toString();
+}

@@ -1,0 +1,184 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedExtension, launchExtension, stopServiceWorkers } from './harness';
+
+// Watch progress on the YouTube fixture with a real, playable media file: a WAV of silence made here (a <video>
+// plays audio-only files too), so that timeupdate, pause and seeked are the browser's own events.
+
+const KEYNOTE = { videoId: 'two3TzF9mVY', talkId: 'vitess-keynote', start: 105 };
+const MIGRATE = { videoId: 'OCS45iy5v1M', talkId: 'migrate-mysql-to-vitess' };
+const GEO = { videoId: '-Hz6LFJu1cY', talkId: 'geo-partitioning-with-vitess' };
+const MEDIA = 'https://www.youtube.com/talkmark-test/silence.wav';
+
+/** `seconds` of 8 kHz, 8-bit mono silence as a WAV file. */
+function silence(seconds: number): Buffer {
+  const samples = seconds * 8_000;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(8_000, 24);
+  header.writeUInt32LE(8_000, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples, 40);
+  return Buffer.concat([header, Buffer.alloc(samples, 0x80)]);
+}
+
+let browser: LaunchedExtension;
+beforeAll(async () => {
+  browser = await launchExtension({
+    videos: { [KEYNOTE.videoId]: 'Keynote', [MIGRATE.videoId]: 'Migrate', [GEO.videoId]: 'Geo' },
+  });
+  const wav = silence(240);
+  // Served in ranges, as a media server does: without them the player cannot seek.
+  await browser.context.route(`${MEDIA}*`, (route) => {
+    const range = /bytes=(\d+)-(\d*)/.exec(route.request().headers().range ?? '');
+    if (!range)
+      return route.fulfill({ status: 200, contentType: 'audio/wav', body: wav, headers: { 'Accept-Ranges': 'bytes' } });
+    const start = Number(range[1]);
+    const end = range[2] ? Math.min(Number(range[2]), wav.length - 1) : wav.length - 1;
+    return route.fulfill({
+      status: 206,
+      contentType: 'audio/wav',
+      body: wav.subarray(start, end + 1),
+      headers: { 'Accept-Ranges': 'bytes', 'Content-Range': `bytes ${start}-${end}/${wav.length}` },
+    });
+  });
+});
+afterAll(() => browser?.close());
+
+const panel = (page: Page) => page.locator('talkmark-panel');
+
+/** A watch page whose player plays the media, from `at` seconds, muted (an ad showing from the start, if said). */
+async function watchPlaying(videoId: string, at: number, ad = false): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`https://www.youtube.com/watch?v=${videoId}`);
+  await panel(page).locator('.current .title').waitFor();
+  if (ad) await page.evaluate(() => document.querySelector('#movie_player')?.classList.add('ad-showing'));
+  await page.evaluate(
+    async ([src, from]) => {
+      const video = document.querySelector('#movie_player video') as HTMLVideoElement;
+      video.muted = true;
+      video.src = src as string;
+      await new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true }));
+      video.currentTime = from as number;
+      await video.play();
+    },
+    [MEDIA, at] as const,
+  );
+  return page;
+}
+
+const pause = (page: Page) =>
+  page.evaluate(() => (document.querySelector('#movie_player video') as HTMLVideoElement).pause());
+const seek = (page: Page, to: number) =>
+  page.evaluate((seconds) => {
+    (document.querySelector('#movie_player video') as HTMLVideoElement).currentTime = seconds;
+  }, to);
+const playerTime = (page: Page) =>
+  page.evaluate(() => (document.querySelector('#movie_player video') as HTMLVideoElement).currentTime);
+
+/** Every talk's watch state, as the background keeps it. */
+async function progress(): Promise<Record<string, { position: number; duration: number; watched: boolean }>> {
+  const page = await browser.openExtensionPage('options.html');
+  const answer = await page.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ value: never }> } } }
+    ).chrome.runtime.sendMessage({ type: 'progress/list' }),
+  );
+  await page.close();
+  return answer.value;
+}
+
+describe('watch progress', () => {
+  it('saves how far a talk inside a longer video played, within its own span, and offers to resume there', async () => {
+    const page = await watchPlaying(KEYNOTE.videoId, KEYNOTE.start + 40);
+    await page.waitForTimeout(500);
+    await pause(page);
+    await expect
+      .poll(async () => Math.round((await progress())[KEYNOTE.talkId]?.position ?? -1))
+      .toBeGreaterThanOrEqual(40);
+    const saved = (await progress())[KEYNOTE.talkId];
+    expect(saved?.position).toBeLessThan(43);
+    // The talk is the keynote's part from 1:45: its length is the video's less 105 s.
+    expect(saved?.duration).toBe(240 - KEYNOTE.start);
+    const resume = panel(page).getByRole('button', { name: /^Resume at 0:4\d$/ });
+    await expect.poll(() => resume.count()).toBe(1);
+    await seek(page, 0);
+    await resume.click();
+    expect(Math.round(await playerTime(page))).toBe(KEYNOTE.start + Math.floor(saved?.position ?? 0));
+    await page.close();
+
+    // The popup shows the talk as started, says so to a screen reader, and Enter opens it where it was left.
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByLabel('Search talks').fill('keynote vitess');
+    const first = popup.getByRole('listbox').getByRole('option').first();
+    await expect.poll(() => first.textContent()).toMatch(/Started, left at 0:4\d\./);
+    expect(await first.locator('.progress-done').count()).toBe(1);
+    await popup.getByLabel('Search talks').press('Enter');
+    const at = KEYNOTE.start + Math.floor(saved?.position ?? 0);
+    await expect
+      .poll(() => browser.openedUrls())
+      .toContain(`https://www.youtube.com/watch?v=${KEYNOTE.videoId}&t=${at}`);
+    await popup.close();
+  });
+
+  it('never counts time under an ad, nor one video’s time toward another talk', async () => {
+    // An ad plays in the same <video>: the player says so, and nothing is counted.
+    const page = await watchPlaying(MIGRATE.videoId, 30, true);
+    await page.waitForTimeout(300);
+    await pause(page);
+    await page.waitForTimeout(500);
+    expect((await progress())[MIGRATE.talkId]).toBeUndefined();
+    await page.evaluate(() => document.querySelector('#movie_player')?.classList.remove('ad-showing'));
+    await seek(page, 50);
+    await expect.poll(async () => Math.round((await progress())[MIGRATE.talkId]?.position ?? -1)).toBe(50);
+    // YouTube moves on to another video in the page: the first talk keeps where it was left.
+    await page.evaluate(
+      (id) =>
+        (window as unknown as { fixture: { navigate(id: string, title: string): void } }).fixture.navigate(id, 'Geo'),
+      GEO.videoId,
+    );
+    await expect.poll(() => panel(page).locator('.current .title').textContent()).toBe('Geo-partitioning with Vitess');
+    await seek(page, 80);
+    await expect.poll(async () => Math.round((await progress())[GEO.talkId]?.position ?? -1)).toBe(80);
+    expect(Math.round((await progress())[MIGRATE.talkId]?.position ?? -1)).toBe(50);
+    await page.close();
+  });
+
+  it('marks a talk watched at 90 %, and by hand, even after the worker was stopped between two saves', async () => {
+    const page = await watchPlaying(GEO.videoId, 20);
+    await pause(page);
+    await expect.poll(async () => Math.round((await progress())[GEO.talkId]?.position ?? -1)).toBe(20);
+    await stopServiceWorkers(browser.context, page);
+    await seek(page, 230);
+    await expect.poll(async () => (await progress())[GEO.talkId]?.watched, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => panel(page).locator('.watched').textContent()).toBe('Watched');
+    await panel(page).getByRole('button', { name: 'Mark as unwatched' }).click();
+    await expect.poll(async () => (await progress())[GEO.talkId]?.watched).toBe(false);
+    // Marked by hand, playing on does not mark it watched again.
+    await seek(page, 235);
+    await page.waitForTimeout(500);
+    expect((await progress())[GEO.talkId]?.watched).toBe(false);
+    await panel(page).getByRole('button', { name: 'Mark as watched' }).click();
+    await expect.poll(async () => (await progress())[GEO.talkId]?.watched).toBe(true);
+    await page.close();
+  });
+
+  it('forgets it all from the options page, which says what it keeps', async () => {
+    expect(Object.keys(await progress()).length).toBeGreaterThan(0);
+    const options = await browser.openExtensionPage('options.html');
+    await expect.poll(() => options.getByText(/^Talkmark remembers how far you watched \d+ talks?\.$/).count()).toBe(1);
+    await options.getByRole('button', { name: 'Clear watch history' }).click();
+    await expect
+      .poll(() => options.locator('.notice-success').textContent())
+      .toMatch(/^Forgot how far you watched \d+ talks?, here and in your synced browsers\.$/);
+    expect(await progress()).toEqual({});
+    await options.close();
+  });
+});

@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { markedByHand, playedTo, readWatchState, watchValue } from '../../utils/marks';
+import { followVideo } from '../../utils/youtube';
+
+describe('what counts as watched', () => {
+  it('is 90 % of the talk’s span, or a hand mark, which stands until changed by hand', () => {
+    expect(playedTo(undefined, 100, 1_000).watched).toBe(false);
+    expect(playedTo(undefined, 900, 1_000).watched).toBe(true);
+    // Once watched, seeking back does not unwatch it.
+    expect(playedTo({ position: 950, duration: 1_000, watched: true }, 10, 1_000).watched).toBe(true);
+    // Marked unwatched by hand: playing on does not mark it again, until it is marked by hand.
+    const unwatched = markedByHand({ position: 950, duration: 1_000, watched: true }, false);
+    expect(unwatched).toEqual({ position: 0, duration: 1_000, watched: false, byHand: true });
+    expect(playedTo(unwatched, 990, 1_000).watched).toBe(false);
+    expect(markedByHand(unwatched, true).watched).toBe(true);
+  });
+
+  it('reads back only finite, non-negative times', () => {
+    expect(readWatchState(watchValue({ position: 12.4, duration: 600, watched: false }))).toEqual({
+      position: 12,
+      duration: 600,
+      watched: false,
+    });
+    for (const bad of [{ p: Number.NaN, d: 1 }, { p: 1, d: Number.POSITIVE_INFINITY }, { p: -1, d: 10 }, null, 'x'])
+      expect(readWatchState(bad)).toBeUndefined();
+  });
+});
+
+describe('following the watch page’s video', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('never counts an event the page made up (only the browser’s own playback counts)', () => {
+    history.replaceState(null, '', '/watch?v=OCS45iy5v1M');
+    document.body.innerHTML =
+      '<div id="movie_player" class="html5-video-player"><video class="html5-main-video"></video></div>';
+    const video = document.querySelector('video') as HTMLVideoElement;
+    Object.defineProperty(video, 'currentTime', { value: 120 });
+    Object.defineProperty(video, 'duration', { value: 600 });
+    const onProgress = vi.fn();
+    const navigation = new AbortController();
+    followVideo({
+      doc: document,
+      talk: { videoId: 'OCS45iy5v1M', startSeconds: 0 },
+      onProgress,
+      signal: navigation.signal,
+    });
+    for (const type of ['timeupdate', 'pause', 'seeked', 'ended']) video.dispatchEvent(new Event(type));
+    document.dispatchEvent(new Event('visibilitychange'));
+    navigation.abort();
+    expect(onProgress).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,114 @@
+import { YOUTUBE_SELECTORS } from './youtube-page';
+import { parseYouTubeVideoId } from './youtube-url';
+
+/** How often progress is saved while a talk plays (and on pause, seek, end, the tab hidden, and leaving). */
+export const SAVE_EVERY_MS = 10_000;
+
+export interface FollowedTalk {
+  /** The talk's YouTube video: time counts only while the page's address is this video's. */
+  videoId: string;
+  /** Where the talk starts in its video: progress runs within the talk's own span. */
+  startSeconds: number;
+}
+
+export interface VideoFollowerOptions {
+  doc: Document;
+  talk: FollowedTalk;
+  /** Called at most every `SAVE_EVERY_MS` while it plays, and at once on pause, seek, end, hide and stop. */
+  onProgress(position: number, duration: number): void;
+  /** Ends everything the follower set up (the content script's navigation signal). */
+  signal: AbortSignal;
+}
+
+/**
+ * Follows the watch page's main <video> for one talk (SponsorBlock's maze-utils is the model): only the player's
+ * own video, never a hover preview's; never while an ad plays in it (`.ad-showing`); never once the address is
+ * another video's (autoplay, in-page navigation); only for events the browser made (a page script's forged event
+ * counts for nothing); and never a time that is not a finite, non-negative number. Returns a stop function.
+ */
+export function followVideo({ doc, talk, onProgress, signal }: VideoFollowerOptions): () => void {
+  const stopped = new AbortController();
+  const stop = () => stopped.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  const until = AbortSignal.any([signal, stopped.signal]);
+  let video: HTMLVideoElement | undefined;
+  let last: { position: number; duration: number } | undefined;
+  let lastSaved = 0;
+
+  /** Where the talk is now, or undefined when this moment does not count. */
+  const reading = (): { position: number; duration: number } | undefined => {
+    if (!video?.isConnected) return undefined;
+    if (parseYouTubeVideoId(doc.location.href) !== talk.videoId) return undefined;
+    const player = video.closest(YOUTUBE_SELECTORS.player);
+    if (player?.classList.contains(YOUTUBE_SELECTORS.adShowing)) return undefined;
+    const { currentTime, duration } = video;
+    if (!Number.isFinite(currentTime) || !Number.isFinite(duration) || currentTime < 0 || duration <= 0) return;
+    const position = currentTime - talk.startSeconds;
+    const length = duration - talk.startSeconds;
+    if (position < 0 || length <= 0 || position > length) return undefined;
+    return { position, duration: length };
+  };
+
+  const save = (now: boolean) => {
+    const current = reading();
+    if (current) last = current;
+    if (!last) return;
+    if (!now && Date.now() - lastSaved < SAVE_EVERY_MS) return;
+    lastSaved = Date.now();
+    onProgress(last.position, last.duration);
+  };
+  const trusted = (handler: () => void) => (event: Event) => {
+    if (event.isTrusted) handler();
+  };
+
+  const attach = (element: HTMLVideoElement) => {
+    if (element === video) return;
+    video = element;
+    const options = { signal: until };
+    element.addEventListener(
+      'timeupdate',
+      trusted(() => save(false)),
+      options,
+    );
+    for (const type of ['pause', 'seeked', 'ended'])
+      element.addEventListener(
+        type,
+        trusted(() => save(true)),
+        options,
+      );
+  };
+
+  const find = () => {
+    const found = doc.querySelector<HTMLVideoElement>(YOUTUBE_SELECTORS.mainVideo);
+    if (found) attach(found);
+  };
+  find();
+  // The player is made late, and may replace its video: looked for again as the page changes, once a frame.
+  let looking = false;
+  const watcher = new MutationObserver(() => {
+    if (looking) return;
+    looking = true;
+    requestAnimationFrame(() => {
+      looking = false;
+      if (!until.aborted) find();
+    });
+  });
+  watcher.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  doc.addEventListener(
+    'visibilitychange',
+    trusted(() => doc.visibilityState === 'hidden' && save(true)),
+    {
+      signal: until,
+    },
+  );
+  until.addEventListener(
+    'abort',
+    () => {
+      watcher.disconnect();
+      // Leaving the talk (navigation, another video, the page closing) saves where it was, if it counted.
+      if (last) onProgress(last.position, last.duration);
+    },
+    { once: true },
+  );
+  return stop;
+}
