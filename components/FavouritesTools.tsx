@@ -12,9 +12,22 @@ import type { FavouritesState } from './useFavourites';
  * `importElsewhere` replaces the file picker by a way to where it works: a toolbar popup closes when a file
  * picker opens (always in Firefox, on some systems in Chrome), so the file would never arrive.
  */
-export function FavouritesTools({ state, importElsewhere }: { state: FavouritesState; importElsewhere?: () => void }) {
+export function FavouritesTools({
+  state,
+  importElsewhere,
+  watched,
+}: {
+  state: FavouritesState;
+  importElsewhere?: () => void;
+  /** Talks watched to the end: Play all can leave them out. */
+  watched?: ReadonlySet<string>;
+}) {
   const [notice, setNotice] = useState<NoticeContent>();
-  const videoIds = state.favourites.flatMap((favourite) => favourite.videoId ?? []);
+  const [skipWatched, setSkipWatched] = useState(false);
+  const videoIds = state.favourites
+    .filter((favourite) => !(skipWatched && watched?.has(favourite.talkId)))
+    .flatMap((favourite) => favourite.videoId ?? []);
+  const anyWatched = state.favourites.some((favourite) => watched?.has(favourite.talkId));
 
   const exportFavourites = () => {
     const titles = new Map(state.favourites.map((favourite) => [favourite.talkId, favourite.title]));
@@ -76,6 +89,16 @@ export function FavouritesTools({ state, importElsewhere }: { state: FavouritesS
           />
         )}
       </div>
+      {anyWatched ? (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={skipWatched}
+            onChange={(event) => setSkipWatched(event.currentTarget.checked)}
+          />
+          {t('play_all_skip_watched')}
+        </label>
+      ) : null}
       {state.error ? (
         <p class="notice notice-error" role="alert">
           {state.error}

@@ -10,6 +10,8 @@ export interface TalkFilters {
   topic?: string;
   speakerId?: string;
   favouritesOnly?: boolean;
+  /** Leaves out talks watched to the end (or marked watched by hand). */
+  hideWatched?: boolean;
 }
 
 export function hasActiveFilters(filters: TalkFilters): boolean {
@@ -21,12 +23,14 @@ export function matchesFilters(
   filters: TalkFilters,
   starred: ReadonlySet<string>,
   from: Catalogue,
+  watched: ReadonlySet<string> = new Set(),
 ): boolean {
   if (filters.kind && talk.kind !== filters.kind) return false;
   if (filters.eventId && talk.eventId !== filters.eventId) return false;
   if (filters.topic && !talk.topics.includes(filters.topic)) return false;
   if (filters.speakerId && !talk.speakerIds.includes(filters.speakerId)) return false;
   if (filters.favouritesOnly && !starred.has(talk.id)) return false;
+  if (filters.hideWatched && watched.has(talk.id)) return false;
   if (filters.organisation && !speakersOf(talk, from).some((s) => s.organisation === filters.organisation))
     return false;
   return true;

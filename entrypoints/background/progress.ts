@@ -24,6 +24,13 @@ export function createProgress(store: FavouritesStore, sync: SyncEngine) {
   };
   return {
     stateOf,
+    /** The talks watched to the end (or marked so by hand). */
+    async watchedTalks(): Promise<Set<string>> {
+      const watched = new Set<string>();
+      for (const mark of await store.marks())
+        if (mark.kind === WATCH && mark.on && readWatchState(mark.value)?.watched) watched.add(mark.talkId);
+      return watched;
+    },
     async answer(request: ProgressRequest) {
       try {
         switch (request.type) {

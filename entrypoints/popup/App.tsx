@@ -31,7 +31,7 @@ import {
   takePendingQuery,
 } from './start';
 import { statusText } from './status-text';
-import { resumeUrl, useProgress } from './use-progress';
+import { resumeUrl, useProgress, useWatchedMarks } from './use-progress';
 import { ViewTab } from './ViewTab';
 
 /** The toolbar popup: search and filters over the catalogue, and the favourites. */
@@ -60,6 +60,10 @@ export function App() {
   };
   const favourites = useFavourites(readStars);
   const progress = useProgress();
+  const watchedTalks = useMemo(
+    () => new Set([...progress].filter(([, state]) => state.watched).map(([talkId]) => talkId)),
+    [progress],
+  );
   const input = useRef<HTMLInputElement>(null);
   const [speakerName, setSpeakerName] = useState<string>();
   const [choices, setChoices] = useState<FilterChoices | undefined>(lastFirstPage?.choices);
@@ -69,6 +73,7 @@ export function App() {
   const [fresh, setFresh] = useState<{ page?: TalkPage; choices?: FilterChoices }>({});
   const [problem, setProblem] = useState<string>();
   const [cataloguesRevision, setCataloguesRevision] = useState(0);
+  const { announcement, markWatched } = useWatchedMarks(setProblem);
 
   useEffect(() => {
     if (queryInAddress === null) void takePendingQuery().then((pending) => pending && setQuery(pending));
@@ -112,7 +117,8 @@ export function App() {
       },
       (error: unknown) => number === asked.current && setProblem(messageOf(error)),
     );
-  }, [query, filters, view, favouritesShown, cataloguesRevision, rowLimit]);
+    // (With Hide watched, a talk finished meanwhile leaves the list: the progress is part of the question.)
+  }, [query, filters, view, favouritesShown, cataloguesRevision, rowLimit, filters.hideWatched ? progress : undefined]);
 
   useEffect(() => {
     if (fresh.page && fresh.choices) saveFirstPage(fresh.page, fresh.choices);
@@ -147,6 +153,8 @@ export function App() {
     } else if (action === 'open') open(active);
     else if (action === 'toggle-star') {
       if (active) void favourites.setStarred(active.id, !favourites.starred.has(active.id));
+    } else if (action === 'toggle-watched') {
+      if (active) void markWatched(active, !progress.get(active.id)?.watched);
     } else setQuery('');
   };
 
@@ -243,7 +251,11 @@ export function App() {
           favouritesView={view === 'favourites'}
         />
         {view === 'favourites' ? (
-          <FavouritesTools state={favourites} importElsewhere={inToolbarPopup ? importOnOptionsPage : undefined} />
+          <FavouritesTools
+            state={favourites}
+            importElsewhere={inToolbarPopup ? importOnOptionsPage : undefined}
+            watched={watchedTalks}
+          />
         ) : null}
         {view === 'talks' && favourites.error ? (
           <p class="notice notice-error" role="alert">
@@ -257,6 +269,9 @@ export function App() {
         ) : null}
         {rows.length ? <p class="status">{status}</p> : null}
         <LiveStatus text={status} />
+        <p class="visually-hidden" role="status">
+          {announcement}
+        </p>
         {!page ? null : rows.length > 0 ? (
           list
         ) : (

@@ -69,6 +69,14 @@ export function FilterBar(props: {
           {t('filter_favourites_only')}
         </label>
       )}
+      <label class={`check${filters.hideWatched ? ' is-set' : ''}`}>
+        <input
+          type="checkbox"
+          checked={filters.hideWatched ?? false}
+          onChange={(event) => set({ hideWatched: event.currentTarget.checked || undefined })}
+        />
+        {t('filter_hide_watched')}
+      </label>
       {hasActiveFilters(filters) ? (
         <button type="button" class="link-button" onClick={() => onChange({})}>
           {t('clear_filters')}

@@ -15,6 +15,9 @@ export function KeyboardHelp() {
           <kbd>{shortcutName('S')}</kbd> {t('keyboard_star')}
         </li>
         <li>
+          <kbd>{shortcutName('D')}</kbd> {t('keyboard_watched')}
+        </li>
+        <li>
           <kbd>{t('key_escape')}</kbd> {t('keyboard_clear')}
         </li>
       </ul>

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { TalkRow } from '../../data';
+import { messageOf, t } from '../../utils/i18n';
 import { askBackground, favouritesClient } from '../../utils/messaging';
 
 /** How far a talk was watched, as the popup shows it (a bar, and where Enter resumes). */
@@ -33,4 +35,19 @@ export function resumeUrl(url: string, startSeconds: number | undefined, progres
   const address = new URL(url);
   address.searchParams.set('t', String(at));
   return address.toString();
+}
+
+/** Marking the highlighted talk watched or not by hand (Ctrl+D), said to screen readers in a sentence. */
+export function useWatchedMarks(onProblem: (text: string) => void) {
+  const [announcement, setAnnouncement] = useState('');
+  const markWatched = async (row: TalkRow, watched: boolean) => {
+    const title = row.talk?.title ?? row.id;
+    try {
+      await askBackground({ type: 'progress/mark', talkId: row.id, watched });
+      setAnnouncement(t(watched ? 'marked_watched' : 'marked_unwatched', title));
+    } catch (error) {
+      onProblem(messageOf(error));
+    }
+  };
+  return { announcement, markWatched };
 }

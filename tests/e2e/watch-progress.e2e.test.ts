@@ -125,6 +125,15 @@ describe('watch progress', () => {
     await expect
       .poll(() => browser.openedUrls())
       .toContain(`https://www.youtube.com/watch?v=${KEYNOTE.videoId}&t=${at}`);
+    // Ctrl+D marks the highlighted talk watched, and says so; again, not watched.
+    await popup.getByLabel('Search talks').press('Control+d');
+    await expect.poll(async () => (await progress())[KEYNOTE.talkId]?.watched).toBe(true);
+    await expect
+      .poll(() => popup.locator('p.visually-hidden[role="status"]:not([aria-live])').textContent())
+      .toMatch(/^Marked “.*” as watched\.$/);
+    await expect.poll(() => first.textContent()).toMatch(/ Watched\./);
+    await popup.getByLabel('Search talks').press('Control+d');
+    await expect.poll(async () => (await progress())[KEYNOTE.talkId]?.watched).toBe(false);
     await popup.close();
   });
 
@@ -168,6 +177,29 @@ describe('watch progress', () => {
     await panel(page).getByRole('button', { name: 'Mark as watched' }).click();
     await expect.poll(async () => (await progress())[GEO.talkId]?.watched).toBe(true);
     await page.close();
+
+    // The popup's Hide watched filter leaves it out, inside the search: the count is of the talks left.
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByLabel('Search talks').fill('vitess');
+    await expect.poll(() => popup.locator('.status').textContent()).toMatch(/^9 talks match/);
+    const titles = () => popup.getByRole('listbox').locator('.result-title').allTextContents();
+    expect(await titles()).toContain('Geo-partitioning with Vitess');
+    await popup.getByLabel('Hide watched').check();
+    await expect.poll(() => popup.locator('.status').textContent()).toMatch(/^8 talks match/);
+    expect(await titles()).not.toContain('Geo-partitioning with Vitess');
+    await popup.getByLabel('Hide watched').uncheck();
+
+    // Starred, it is marked watched in the Favourites list, and Play all can leave it out.
+    await popup.getByRole('button', { name: 'Favourite: Geo-partitioning with Vitess' }).click();
+    await popup.getByRole('tab', { name: /Favourites/ }).click();
+    const geo = popup.getByRole('listbox').getByRole('option').first();
+    await expect.poll(() => geo.textContent()).toMatch(/ Watched\./);
+    const playAll = popup.locator('.favourites-tools a.button');
+    await expect.poll(() => playAll.textContent()).toBe('▶ Play the video');
+    await popup.getByLabel('Leave out watched talks').check();
+    await expect.poll(() => playAll.textContent()).toBe('▶ Play all 0 videos');
+    await popup.getByRole('button', { name: 'Favourite: Geo-partitioning with Vitess' }).click();
+    await popup.close();
   });
 
   it('forgets it all from the options page, which says what it keeps', async () => {

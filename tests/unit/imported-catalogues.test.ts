@@ -43,6 +43,30 @@ describe('bundled and imported talks as one catalogue', () => {
     expect(page.total).toBe(1);
   });
 
+  it('hides watched talks inside the search, so the count is of the talks left', async () => {
+    const all = findTalks({ query: 'vitess', filters: {}, view: 'talks', limit: 2 }, catalogue, search, []);
+    const watched = new Set([SHARDING, 'geo-partitioning-with-vitess']);
+    const page = findTalks(
+      { query: 'vitess', filters: { hideWatched: true }, view: 'talks', limit: 2 },
+      catalogue,
+      search,
+      [],
+      watched,
+    );
+    expect(page.total).toBe(all.total - 2);
+    expect(page.rows.map((row) => row.id)).not.toContain(SHARDING);
+    expect(page.rows).toHaveLength(2);
+    // With nothing typed too.
+    const listed = findTalks(
+      { query: '', filters: { hideWatched: true }, view: 'talks', limit: 3 },
+      catalogue,
+      search,
+      [],
+      watched,
+    );
+    expect(listed.total).toBe(catalogue.talks.length - 2);
+  });
+
   it('counts every match, not only the rows it sends', async () => {
     const page = findTalks({ query: '', filters: {}, view: 'talks', limit: 3 }, catalogue, search, []);
     expect(page.rows).toHaveLength(3);

@@ -209,9 +209,10 @@ function parseFilters(value: unknown): TalkFilters | undefined {
     if (!kind) return undefined;
     filters.kind = kind;
   }
-  if (f.favouritesOnly !== undefined) {
-    if (typeof f.favouritesOnly !== 'boolean') return undefined;
-    filters.favouritesOnly = f.favouritesOnly;
+  for (const key of ['favouritesOnly', 'hideWatched'] as const) {
+    if (f[key] === undefined) continue;
+    if (typeof f[key] !== 'boolean') return undefined;
+    filters[key] = f[key];
   }
   return filters;
 }

@@ -21,11 +21,13 @@ export function findTalks(
   /** Needed only for a query; listing everything does without. */
   search: TalkSearch | undefined,
   favourites: readonly Favourite[],
+  /** Talks watched to the end: the Hide watched filter leaves them out, inside the search (counts stay true). */
+  watched: ReadonlySet<string> = new Set(),
 ): TalkPage {
   const { query, filters, view, limit } = request;
   const starred = new Set(favourites.map((favourite) => favourite.talkId));
   const filtered = hasActiveFilters(filters);
-  const matches = (talk: Talk | undefined) => !!talk && matchesFilters(talk, filters, starred, from);
+  const matches = (talk: Talk | undefined) => !!talk && matchesFilters(talk, filters, starred, from, watched);
 
   if (view === 'talks') {
     if (query.trim() && search) {
