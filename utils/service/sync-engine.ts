@@ -67,7 +67,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const now = options.now ?? Date.now;
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   let enabled = options.enabled;
-  let clock: ReturnType<typeof createClock> | undefined;
+  let clock: Promise<ReturnType<typeof createClock>> | undefined;
   let work: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
@@ -92,14 +92,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return next;
   };
 
-  const clockReady = async () => {
-    if (clock) return clock;
-    let node = await store.syncState('node');
-    if (typeof node !== 'string') {
-      node = Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => (byte % 36).toString(36)).join('');
-      await store.saveSyncState('node', node);
-    }
-    clock = createClock(node as string, now, decodeStamp(await store.syncState('clock')));
+  // Made once, however many callers ask at the same moment (a star and the start-up merge): one device id.
+  const clockReady = () => {
+    clock ??= (async () => {
+      let node = await store.syncState('node');
+      if (typeof node !== 'string') {
+        node = Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => (byte % 36).toString(36)).join('');
+        await store.saveSyncState('node', node);
+      }
+      return createClock(node as string, now, decodeStamp(await store.syncState('clock')));
+    })().catch((error: unknown) => {
+      clock = undefined; // read again next time
+      throw error;
+    });
     return clock;
   };
 
