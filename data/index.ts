@@ -10,7 +10,7 @@ export {
   talkUrl,
   topicNameIn,
 } from './catalogue';
-export type { Favourite, MergeReport, TalkSnapshot } from './favourite';
+export { type Favourite, type MergeReport, readTalkSnapshot, type TalkSnapshot } from './favourite';
 export * from './schema';
 export * from './talk-card';
 export * from './talk-filters';

@@ -1,4 +1,4 @@
-import type { Favourite, TalkSnapshot } from '../../data';
+import { type Favourite, readTalkSnapshot, type TalkSnapshot } from '../../data';
 import { formatMegabytes, type Message, t } from '../i18n';
 
 /**
@@ -87,7 +87,7 @@ export function parseFavouritesFile(
     }
     // What the star was: the file's snapshot (version 2), else its title (version 1).
     const snapshot =
-      readSnapshot(entry.snapshot) ??
+      readTalkSnapshot(entry.snapshot) ??
       (typeof entry.title === 'string' && entry.title.trim() ? { title: entry.title.slice(0, 500) } : undefined);
     if (!isKnownTalk(entry.talkId)) {
       // A talk this browser has in no catalogue: kept as a star that says what it was, if the file says.
@@ -97,29 +97,6 @@ export function parseFavouritesFile(
     favourites.push({ talkId: entry.talkId.slice(0, 300), starredAt, ...(snapshot ? { snapshot } : {}) });
   }
   return { ok: true, favourites, described };
-}
-
-const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
-
-/** A snapshot read from a file, checked field by field; undefined when it has no title. */
-function readSnapshot(value: unknown): TalkSnapshot | undefined {
-  if (!isRecord(value) || typeof value.title !== 'string' || !value.title.trim()) return undefined;
-  const text = (field: unknown, length: number) =>
-    typeof field === 'string' && field ? field.slice(0, length) : undefined;
-  const eventName = text(value.eventName, 200);
-  const speakers = Array.isArray(value.speakers)
-    ? value.speakers.filter((name): name is string => typeof name === 'string' && !!name).slice(0, 50)
-    : [];
-  const videoId = typeof value.videoId === 'string' && VIDEO_ID.test(value.videoId) ? value.videoId : undefined;
-  const watchUrl = text(value.watchUrl, 2000);
-  const start = value.startSeconds;
-  return {
-    title: value.title.slice(0, 500),
-    ...(eventName ? { eventName } : {}),
-    ...(speakers.length ? { speakers } : {}),
-    ...(videoId ? { videoId } : watchUrl && /^https:\/\//.test(watchUrl) ? { watchUrl } : {}),
-    ...(typeof start === 'number' && Number.isInteger(start) && start > 0 ? { startSeconds: start } : {}),
-  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { TalkSnapshot } from '../../data';
+import { readTalkSnapshot, type TalkSnapshot } from '../../data';
 import { decodeStamp, encodeStamp } from './clock';
 import type { Mark } from './mark';
 
@@ -35,18 +35,19 @@ function packSnapshot(snapshot: TalkSnapshot): unknown[] {
   return packed;
 }
 
-const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
-
+/** A packed snapshot read back, checked as every snapshot from outside is. */
 function unpackSnapshot(value: unknown): TalkSnapshot | undefined {
-  if (!Array.isArray(value) || typeof value[0] !== 'string' || !value[0]) return undefined;
-  const [title, eventName, speakers, watch, start] = value as unknown[];
-  const snapshot: TalkSnapshot = { title: String(title).slice(0, 500) };
-  if (typeof eventName === 'string' && eventName) snapshot.eventName = eventName.slice(0, 200);
-  if (typeof speakers === 'string' && speakers) snapshot.speakers = speakers.split('\n').slice(0, 50);
-  if (typeof watch === 'string' && VIDEO_ID.test(watch)) snapshot.videoId = watch;
-  else if (typeof watch === 'string' && /^https:\/\//.test(watch)) snapshot.watchUrl = watch.slice(0, 2000);
-  if (typeof start === 'number' && Number.isInteger(start) && start > 0) snapshot.startSeconds = start;
-  return snapshot;
+  if (!Array.isArray(value)) return undefined;
+  const [title, eventName, speakers, watch, startSeconds] = value as unknown[];
+  return readTalkSnapshot({
+    title,
+    eventName,
+    speakers: typeof speakers === 'string' ? speakers.split('\n') : [],
+    // One place holds the video id or else the watch link: the reader keeps whichever it is.
+    videoId: watch,
+    watchUrl: watch,
+    startSeconds,
+  });
 }
 
 /** A mark read back from an entry, or undefined when the entry is damaged (it is then ignored, never fatal). */
