@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LaunchedExtension, launchExtension, stopServiceWorkers } from './harness';
+import { type LaunchedExtension, launchExtension, stopServiceWorkers, storedStarIds } from './harness';
 
 // What can happen to a person's browser while Talkmark works: its storage cleared under it, its service worker
 // stopped between a write and the notice of it, a popup that cannot hold a file picker. Stars must survive and
@@ -25,23 +25,7 @@ const star = (popup: Page, title: string) => popup.getByRole('button', { name: `
 const favouritesTab = (popup: Page) => popup.getByRole('tab', { name: /Favourites/ });
 
 /** The favourites as stored, read from the extension's own database (not through any view). */
-function storedFavourites(launched: LaunchedExtension): Promise<string[]> {
-  return launched.worker.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const request = indexedDB.open('talkmark');
-        request.onsuccess = () => {
-          const all = request.result.transaction('favourites').objectStore('favourites').getAllKeys();
-          all.onsuccess = () => {
-            request.result.close();
-            resolve(all.result.map(String));
-          };
-          all.onerror = () => reject(all.error);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-  );
-}
+const storedFavourites = (launched: LaunchedExtension) => storedStarIds(launched.worker);
 
 describe('under fault', () => {
   it('the browser clearing Talkmark’s storage under it: the next star still saves, with no restart', async () => {

@@ -225,3 +225,25 @@ export function youTubeFixture(address: string, videos: FixtureVideos): { status
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
+
+/**
+ * The starred talks' ids as the extension's own database holds them, sorted, read through one of its contexts
+ * (the service worker, or an extension page): not through any view.
+ */
+export function storedStarIds(context: Pick<Worker, 'evaluate'> | Pick<Page, 'evaluate'>): Promise<string[]> {
+  return (context as Pick<Worker, 'evaluate'>).evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('talkmark');
+        request.onsuccess = () => {
+          const keys = request.result.transaction('favourites').objectStore('favourites').getAllKeys();
+          keys.onsuccess = () => {
+            request.result.close();
+            resolve(keys.result.map(String).sort());
+          };
+          keys.onerror = () => reject(keys.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}

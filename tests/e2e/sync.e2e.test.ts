@@ -16,7 +16,7 @@ declare const chrome: {
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledCatalogue } from '../../data/events';
 import { SYNC_PREFIX } from '../../utils/marks';
-import { type LaunchedExtension, launchExtension } from './harness';
+import { type LaunchedExtension, launchExtension, storedStarIds } from './harness';
 
 // Two real browser profiles with Talkmark, and the test as the sync engine between them: it copies the marks'
 // items of one profile's storage.sync into the other's through an extension page, which is how Chrome delivers
@@ -88,22 +88,7 @@ const setStar = (at: Device, talkId: string, starred: boolean) =>
   );
 
 /** The stars as stored in the profile's own database, sorted. */
-const storedStars = (at: Device) =>
-  at.page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const request = indexedDB.open('talkmark');
-        request.onsuccess = () => {
-          const keys = request.result.transaction('favourites').objectStore('favourites').getAllKeys();
-          keys.onsuccess = () => {
-            request.result.close();
-            resolve(keys.result.map(String).sort());
-          };
-          keys.onerror = () => reject(keys.error);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-  );
+const storedStars = (at: Device) => storedStarIds(at.page);
 
 /** Relays both ways until both profiles hold the same items (a round or two: a merge may write back). */
 async function syncUntilStill(a: Device, b: Device) {
