@@ -25,7 +25,8 @@ export interface TalkRow {
   starredAt?: number;
 }
 
-export type View = 'talks' | 'favourites';
+/** The popup's tabs: every talk, the starred ones, and the ones started and not finished. */
+export type View = 'talks' | 'favourites' | 'continue';
 
 export interface TalkQuery {
   query: string;

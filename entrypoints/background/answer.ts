@@ -138,13 +138,14 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue, sessio
       case 'talks/search': {
         // Only the Favourites view and the favourites-only filter look at stars: other keystrokes read no database.
         const needsStars = request.view === 'favourites' || request.filters.favouritesOnly === true;
-        const [favourites, search, watched] = await Promise.all([
+        const [favourites, search, watched, unfinished] = await Promise.all([
           needsStars ? store.list().catch(() => []) : [],
           // Listing with nothing typed needs no index: the first page does not wait for one to load.
           request.query.trim() ? live.search() : undefined,
           request.filters.hideWatched ? progress.watchedTalks() : new Set<string>(),
+          request.view === 'continue' ? progress.unfinishedTalks() : [],
         ]);
-        return { ok: true, value: findTalks(request, from, search, favourites, watched) };
+        return { ok: true, value: findTalks(request, from, search, favourites, watched, unfinished) };
       }
       default: {
         // A talk imported a moment ago may not be read yet (the change notice is still on its way).

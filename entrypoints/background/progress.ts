@@ -1,4 +1,13 @@
-import { markedByHand, playedTo, readWatchState, WATCH, type WatchState, watchValue } from '../../utils/marks';
+import {
+  compareStamps,
+  isUnfinished,
+  markedByHand,
+  playedTo,
+  readWatchState,
+  WATCH,
+  type WatchState,
+  watchValue,
+} from '../../utils/marks';
 import type { Request } from '../../utils/messaging';
 import { describeStorageError, type SyncEngine } from '../../utils/service';
 import type { FavouritesStore } from '../../utils/storage';
@@ -30,6 +39,16 @@ export function createProgress(store: FavouritesStore, sync: SyncEngine) {
       for (const mark of await store.marks())
         if (mark.kind === WATCH && mark.on && readWatchState(mark.value)?.watched) watched.add(mark.talkId);
       return watched;
+    },
+    /** The talks started and not finished, the most recently watched first (on any of the person's browsers). */
+    async unfinishedTalks(): Promise<string[]> {
+      return (await store.marks())
+        .filter((mark) => {
+          const state = mark.kind === WATCH && mark.on ? readWatchState(mark.value) : undefined;
+          return state !== undefined && isUnfinished(state);
+        })
+        .sort((a, b) => compareStamps(b.stamp, a.stamp))
+        .map((mark) => mark.talkId);
     },
     async answer(request: ProgressRequest) {
       try {

@@ -31,7 +31,7 @@ import {
   takePendingQuery,
 } from './start';
 import { statusText } from './status-text';
-import { resumeUrl, useProgress, useWatchedMarks } from './use-progress';
+import { resumeUrl, useProgress, useUnfinishedCount, useWatchedMarks } from './use-progress';
 import { ViewTab } from './ViewTab';
 
 /** The toolbar popup: search and filters over the catalogue, and the favourites. */
@@ -60,6 +60,7 @@ export function App() {
   };
   const favourites = useFavourites(readStars);
   const progress = useProgress();
+  const unfinishedCount = useUnfinishedCount(progress);
   const watchedTalks = useMemo(
     () => new Set([...progress].filter(([, state]) => state.watched).map(([talkId]) => talkId)),
     [progress],
@@ -117,8 +118,17 @@ export function App() {
       },
       (error: unknown) => number === asked.current && setProblem(messageOf(error)),
     );
-    // (With Hide watched, a talk finished meanwhile leaves the list: the progress is part of the question.)
-  }, [query, filters, view, favouritesShown, cataloguesRevision, rowLimit, filters.hideWatched ? progress : undefined]);
+    // (With Hide watched, or in Continue watching, a talk finished meanwhile leaves the list: the progress is part of
+    // the question.)
+  }, [
+    query,
+    filters,
+    view,
+    favouritesShown,
+    cataloguesRevision,
+    rowLimit,
+    filters.hideWatched || view === 'continue' ? progress : undefined,
+  ]);
 
   useEffect(() => {
     if (fresh.page && fresh.choices) saveFirstPage(fresh.page, fresh.choices);
@@ -166,7 +176,7 @@ export function App() {
     () => (
       <ResultList
         id={listboxId}
-        label={t(view === 'talks' ? 'list_talks' : 'list_favourites')}
+        label={t(LIST_LABELS[view])}
         rows={rows}
         activeId={active?.id}
         starred={favourites.starred}
@@ -230,6 +240,13 @@ export function App() {
             label={t('tab_favourites')}
             count={favourites.favourites.length}
           />
+          <ViewTab
+            view="continue"
+            current={view}
+            onSelect={setView}
+            label={t('tab_continue')}
+            count={unfinishedCount}
+          />
         </div>
       </header>
 
@@ -291,6 +308,8 @@ export function App() {
     </main>
   );
 }
+
+const LIST_LABELS = { talks: 'list_talks', favourites: 'list_favourites', continue: 'list_continue' } as const;
 
 function optionId(talkId: string): string {
   return `talk-option-${talkId}`;

@@ -12,6 +12,14 @@ export function EmptyState(props: { query: string; view: View; filtered: boolean
       </div>
     );
   }
+  if (props.view === 'continue' && !props.query.trim() && !props.filtered) {
+    return (
+      <div class="empty">
+        <p class="empty-title">{t('empty_continue_title')}</p>
+        <p>{t('empty_continue_hint')}</p>
+      </div>
+    );
+  }
   return (
     <div class="empty">
       <p class="empty-title">{noMatchText(props.query, props.view, props.filtered)}</p>

@@ -1,7 +1,23 @@
 import type { View } from '../../data';
 import { formatNumber } from '../../utils/i18n';
 
-/** One of the popup's two tabs (Talks, Favourites), with its count; arrow keys move to the other. */
+/** The tabs in the order they are laid out. */
+export const VIEWS: readonly View[] = ['talks', 'favourites', 'continue'];
+
+/** Which tab a key moves to from `view`, as ARIA's tabs pattern has it; arrows follow the page's direction. */
+export function tabAfterKey(view: View, key: string, rightToLeft: boolean): View | undefined {
+  const at = VIEWS.indexOf(view);
+  const last = VIEWS.length - 1;
+  const forward = rightToLeft ? 'ArrowLeft' : 'ArrowRight';
+  const back = rightToLeft ? 'ArrowRight' : 'ArrowLeft';
+  if (key === forward) return VIEWS[at === last ? 0 : at + 1];
+  if (key === back) return VIEWS[at === 0 ? last : at - 1];
+  if (key === 'Home') return VIEWS[0];
+  if (key === 'End') return VIEWS[last];
+  return undefined;
+}
+
+/** One of the popup's tabs (Talks, Favourites, Continue watching), with its count. */
 export function ViewTab(props: {
   view: View;
   current: View;
@@ -17,14 +33,16 @@ export function ViewTab(props: {
       id={`tab-${props.view}`}
       aria-selected={selected}
       aria-controls="view-panel"
+      // Only the selected tab is in the Tab order; the arrows move between tabs.
+      tabIndex={selected ? 0 : -1}
       class="tab"
       onClick={() => props.onSelect(props.view)}
       onKeyDown={(event) => {
-        if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-          const other = props.view === 'talks' ? 'favourites' : 'talks';
-          props.onSelect(other);
-          document.getElementById(`tab-${other}`)?.focus();
-        }
+        const next = tabAfterKey(props.view, event.key, getComputedStyle(event.currentTarget).direction === 'rtl');
+        if (!next) return;
+        event.preventDefault();
+        props.onSelect(next);
+        document.getElementById(`tab-${next}`)?.focus();
       }}
     >
       {props.label} {props.count === undefined ? null : <span class="tab-count">{formatNumber(props.count)}</span>}

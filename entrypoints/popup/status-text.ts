@@ -5,11 +5,13 @@ import { type MessageKey, type PluralBase, plural, t } from '../../utils/i18n';
 
 export function noMatchText(query: string, view: View, filtered: boolean): string {
   const trimmed = query.trim();
-  // An empty Favourites tab says the same to a screen reader as on screen.
+  // An empty Favourites or Continue tab says the same to a screen reader as on screen.
   if (view === 'favourites' && !trimmed && !filtered) return t('empty_favourites_title');
+  if (view === 'continue' && !trimmed && !filtered) return t('empty_continue_title');
   const keys: Record<View, [withQuery: MessageKey, withBoth: MessageKey, withFilters: MessageKey]> = {
     talks: ['no_talks_match', 'no_talks_match_filtered', 'no_talks_with_filters'],
     favourites: ['no_favourites_match', 'no_favourites_match_filtered', 'no_favourites_with_filters'],
+    continue: ['no_continue_match', 'no_continue_match_filtered', 'no_continue_with_filters'],
   };
   const [withQuery, withBoth, withFilters] = keys[view];
   if (!trimmed) return t(withFilters);

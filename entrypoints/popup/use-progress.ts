@@ -28,6 +28,21 @@ export function useProgress(): ReadonlyMap<string, RowProgress> {
   return progress;
 }
 
+/**
+ * How many talks the Continue watching tab lists: the background's count, which knows the catalogue (a talk whose
+ * catalogue was removed is not listed, so not counted). Read again whenever the progress changes.
+ */
+export function useUnfinishedCount(progress: ReadonlyMap<string, RowProgress>): number | undefined {
+  const [count, setCount] = useState<number>();
+  useEffect(() => {
+    askBackground({ type: 'talks/search', query: '', filters: {}, view: 'continue', limit: 0 }).then(
+      (page) => setCount(page.total),
+      (error: unknown) => console.warn('Talkmark: the talks to continue could not be counted', error),
+    );
+  }, [progress]);
+  return count;
+}
+
 /** Where opening a talk goes: where it was left, when it was started and not finished. */
 export function resumeUrl(url: string, startSeconds: number | undefined, progress: RowProgress | undefined): string {
   if (!progress || progress.watched || progress.position < 1 || !/youtube\.com\/watch/.test(url)) return url;

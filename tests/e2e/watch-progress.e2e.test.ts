@@ -202,6 +202,38 @@ describe('watch progress', () => {
     await popup.close();
   });
 
+  it('lists the talks started and not finished in Continue watching, the most recent first', async () => {
+    // Left so far: Migrate at 0:50, then the keynote (marked unwatched by hand) at 0:40 before it; Geo is watched.
+    const popup = await browser.openExtensionPage('popup.html');
+    const tab = popup.getByRole('tab', { name: /Continue/ });
+    await expect.poll(() => tab.textContent()).toBe('Continue 2');
+    // The arrows move between the tabs, as in any tab list.
+    await popup.getByRole('tab', { name: /Talks/ }).focus();
+    await popup.keyboard.press('ArrowLeft');
+    await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('tab-continue');
+    const titles = () => popup.getByRole('listbox').locator('.result-title').allTextContents();
+    await expect
+      .poll(titles)
+      .toEqual([
+        'How to Migrate a MySQL Database to Vitess',
+        'If you are moving to Kubernetes, don’t leave your data behind.',
+      ]);
+    expect(await popup.locator('.status').textContent()).toBe('You have 2 talks to continue.');
+    // Searching inside the view, and Enter opening the first where it was left.
+    await popup.getByLabel('Search talks').fill('kubernetes');
+    await expect.poll(titles).toEqual(['If you are moving to Kubernetes, don’t leave your data behind.']);
+    await popup.getByLabel('Search talks').fill('');
+    await expect.poll(() => titles().then((list) => list.length)).toBe(2);
+    await popup.getByLabel('Search talks').press('Enter');
+    await expect.poll(() => browser.openedUrls()).toContain(`https://www.youtube.com/watch?v=${MIGRATE.videoId}&t=50`);
+    // Marked watched (Ctrl+D), it leaves the view at once.
+    await popup.getByLabel('Search talks').press('Control+d');
+    await expect.poll(titles).toEqual(['If you are moving to Kubernetes, don’t leave your data behind.']);
+    await expect.poll(() => tab.textContent()).toBe('Continue 1');
+    await popup.close();
+  });
+
   it('forgets it all from the options page, which says what it keeps', async () => {
     expect(Object.keys(await progress()).length).toBeGreaterThan(0);
     const options = await browser.openExtensionPage('options.html');
@@ -212,5 +244,10 @@ describe('watch progress', () => {
       .toMatch(/^Forgot how far you watched \d+ talks?, here and in your synced browsers\.$/);
     expect(await progress()).toEqual({});
     await options.close();
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByRole('tab', { name: /Continue/ }).click();
+    await expect.poll(() => popup.locator('.empty-title').textContent()).toBe('Nothing to continue');
+    expect(await popup.getByRole('tab', { name: /Continue/ }).textContent()).toBe('Continue 0');
+    await popup.close();
   });
 });

@@ -67,6 +67,45 @@ describe('bundled and imported talks as one catalogue', () => {
     expect(listed.total).toBe(catalogue.talks.length - 2);
   });
 
+  it('lists the talks to continue in the order given, searched and filtered, without talks no catalogue has', () => {
+    const started = ['geo-partitioning-with-vitess', 'gone/talk', SHARDING];
+    const listed = findTalks(
+      { query: '', filters: {}, view: 'continue', limit: 10 },
+      catalogue,
+      search,
+      [],
+      new Set(),
+      started,
+    );
+    expect(listed.rows.map((row) => row.id)).toEqual(['geo-partitioning-with-vitess', SHARDING]);
+    expect(listed.total).toBe(2);
+    const searched = findTalks(
+      { query: 'shardng', filters: {}, view: 'continue', limit: 10 },
+      catalogue,
+      search,
+      [],
+      new Set(),
+      started,
+    );
+    // Ranked by the query, not by when they were watched.
+    expect(searched.rows[0]?.id).toBe(SHARDING);
+    expect(searched.rows[0]?.terms.length).toBeGreaterThan(0);
+    const filtered = findTalks(
+      { query: '', filters: { eventId: 'tinyconf2024' }, view: 'continue', limit: 10 },
+      catalogue,
+      search,
+      [],
+      new Set(),
+      started,
+    );
+    expect(filtered.rows.map((row) => row.id)).toEqual([SHARDING]);
+    // Counted whole even when only one row is sent.
+    expect(
+      findTalks({ query: '', filters: {}, view: 'continue', limit: 1 }, catalogue, search, [], new Set(), started)
+        .total,
+    ).toBe(2);
+  });
+
   it('counts every match, not only the rows it sends', async () => {
     const page = findTalks({ query: '', filters: {}, view: 'talks', limit: 3 }, catalogue, search, []);
     expect(page.rows).toHaveLength(3);

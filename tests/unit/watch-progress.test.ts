@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { markedByHand, playedTo, readWatchState, watchValue } from '../../utils/marks';
+import { isUnfinished, markedByHand, playedTo, readWatchState, watchValue } from '../../utils/marks';
 import { followVideo } from '../../utils/youtube';
 
 describe('what counts as watched', () => {
@@ -14,6 +14,15 @@ describe('what counts as watched', () => {
     expect(unwatched).toEqual({ position: 0, duration: 1_000, watched: false, byHand: true });
     expect(playedTo(unwatched, 990, 1_000).watched).toBe(false);
     expect(markedByHand(unwatched, true).watched).toBe(true);
+  });
+
+  it('lists a talk to continue once it played for 10 s, until it is watched', () => {
+    expect(isUnfinished(playedTo(undefined, 4, 1_000))).toBe(false);
+    expect(isUnfinished(playedTo(undefined, 10, 1_000))).toBe(true);
+    expect(isUnfinished(playedTo(undefined, 900, 1_000))).toBe(false);
+    expect(isUnfinished(markedByHand(playedTo(undefined, 300, 1_000), true))).toBe(false);
+    // Marked unwatched by hand after the end: back at the start, so nothing to continue.
+    expect(isUnfinished(markedByHand(playedTo(undefined, 950, 1_000), false))).toBe(false);
   });
 
   it('reads back only finite, non-negative times', () => {

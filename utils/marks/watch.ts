@@ -18,6 +18,12 @@ export interface WatchState {
 /** Watched once 90 % of the talk has played. */
 export const WATCHED_FRACTION = 0.9;
 
+/** A talk played for less than this is only glanced at: it is not one to continue. */
+export const STARTED_SECONDS = 10;
+
+/** Started and not finished: a talk the Continue watching view lists. */
+export const isUnfinished = (state: WatchState) => !state.watched && state.position >= STARTED_SECONDS;
+
 /** What playing to `position` of `duration` makes of the state before. A hand mark stands. */
 export function playedTo(before: WatchState | undefined, position: number, duration: number): WatchState {
   const watched = before?.byHand ? before.watched : before?.watched === true || position >= WATCHED_FRACTION * duration;

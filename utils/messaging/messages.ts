@@ -145,7 +145,7 @@ export function parseRequest(message: unknown): Request | undefined {
     case 'talks/search': {
       const filters = parseFilters(m.filters);
       return typeof m.query === 'string' &&
-        (m.view === 'talks' || m.view === 'favourites') &&
+        (m.view === 'talks' || m.view === 'favourites' || m.view === 'continue') &&
         typeof m.limit === 'number' &&
         m.limit >= 0 &&
         filters

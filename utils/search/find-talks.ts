@@ -23,6 +23,8 @@ export function findTalks(
   favourites: readonly Favourite[],
   /** Talks watched to the end: the Hide watched filter leaves them out, inside the search (counts stay true). */
   watched: ReadonlySet<string> = new Set(),
+  /** Talks started and not finished, the most recently watched first: the Continue watching view. */
+  started: readonly string[] = [],
 ): TalkPage {
   const { query, filters, view, limit } = request;
   const starred = new Set(favourites.map((favourite) => favourite.talkId));
@@ -47,36 +49,38 @@ export function findTalks(
     };
   }
 
-  // Favourites: newest first, or by relevance to the query; the search only ranks starred talks.
+  // Favourites newest first, or the talks to continue most recently watched first; a query ranks them by relevance
+  // instead (the search only ranks the listed talks).
+  const listed: ReadonlyArray<Pick<Favourite, 'talkId'> & Partial<Pick<Favourite, 'snapshot' | 'starredAt'>>> =
+    view === 'favourites' ? favourites : started.flatMap((talkId) => (from.talksById.has(talkId) ? [{ talkId }] : []));
+  const ids = new Set(listed.map((entry) => entry.talkId));
   const rank =
     query.trim() && search
       ? new Map(
           search
-            .find(query, { limit: starred.size, accept: (id) => starred.has(id) })
+            .find(query, { limit: ids.size, accept: (id) => ids.has(id) })
             .hits.map((hit, index) => [hit.id, { index, terms: hit.terms }]),
         )
       : undefined;
-  const listed = favourites.filter((favourite) => {
-    if (rank && !rank.has(favourite.talkId)) return false;
-    const talk = from.talksById.get(favourite.talkId);
+  const shown = listed.filter((entry) => {
+    if (rank && !rank.has(entry.talkId)) return false;
+    const talk = from.talksById.get(entry.talkId);
     // A favourite whose talk left the catalogue has nothing to filter on; it stays listed unless filters are set.
     return talk ? matches(talk) : !filtered;
   });
-  if (rank) listed.sort((a, b) => (rank.get(a.talkId)?.index ?? 0) - (rank.get(b.talkId)?.index ?? 0));
+  if (rank) shown.sort((a, b) => (rank.get(a.talkId)?.index ?? 0) - (rank.get(b.talkId)?.index ?? 0));
   return {
-    rows: listed.slice(0, limit).map((favourite) => {
-      const talk = from.talksById.get(favourite.talkId);
+    rows: shown.slice(0, limit).map((entry) => {
+      const talk = from.talksById.get(entry.talkId);
       // A star whose talk no catalogue has is shown from what it kept of it.
-      const card = talk
-        ? talkCard(talk, from)
-        : favourite.snapshot && cardOfSnapshot(favourite.talkId, favourite.snapshot);
+      const card = talk ? talkCard(talk, from) : entry.snapshot && cardOfSnapshot(entry.talkId, entry.snapshot);
       return {
-        id: favourite.talkId,
+        id: entry.talkId,
         ...(card ? { talk: card } : {}),
-        terms: rank?.get(favourite.talkId)?.terms ?? [],
-        starredAt: favourite.starredAt,
+        terms: rank?.get(entry.talkId)?.terms ?? [],
+        ...(entry.starredAt !== undefined ? { starredAt: entry.starredAt } : {}),
       };
     }),
-    total: listed.length,
+    total: shown.length,
   };
 }
