@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { formatMegabytes, messageOf, plural, t } from '../utils/i18n';
 import { createFavouritesFile, favouritesFileName, MAX_FAVOURITES_FILE_BYTES } from '../utils/import';
-import { favouritesClient } from '../utils/messaging';
+import type { WatchState } from '../utils/marks';
+import { askBackground, favouritesClient } from '../utils/messaging';
 import { downloadJson } from './download';
 import { FilePicker } from './FilePicker';
 import { Notice, type NoticeContent } from './Notice';
@@ -29,12 +30,26 @@ export function FavouritesTools({
     .flatMap((favourite) => favourite.videoId ?? []);
   const anyWatched = state.favourites.some((favourite) => watched?.has(favourite.talkId));
 
-  const exportFavourites = () => {
+  const exportFavourites = async () => {
     const titles = new Map(state.favourites.map((favourite) => [favourite.talkId, favourite.title]));
-    const file = createFavouritesFile(state.favourites, (id) => titles.get(id));
+    // How far each talk was watched goes with the stars. Unreadable, the stars are still exported, and it says so.
+    let progress: Array<{ talkId: string; state: WatchState; at: number }> | undefined;
+    try {
+      const states = await askBackground({ type: 'progress/list' });
+      progress = Object.entries(states).map(([talkId, { at, ...watchState }]) => ({ talkId, state: watchState, at }));
+    } catch (error) {
+      console.warn('Talkmark: watch progress could not be read for the export', error);
+    }
+    const file = createFavouritesFile(state.favourites, (id) => titles.get(id), new Date(), progress);
     const fileName = favouritesFileName();
     downloadJson(file, fileName);
-    setNotice({ kind: 'success', text: plural('exported', file.favourites.length, fileName) });
+    const exported = plural('exported', file.favourites.length, fileName);
+    const watched = progress
+      ? progress.length
+        ? ` ${plural('exported_progress', progress.length)}`
+        : ''
+      : ` ${t('exported_without_progress')}`;
+    setNotice({ kind: 'success', text: `${exported}${watched}` });
   };
 
   const importFile = async (file: File) => {
@@ -51,7 +66,8 @@ export function FavouritesTools({
       const imported = plural('imported', report.added);
       const already = report.alreadyStarred ? ` ${plural('already_starred', report.alreadyStarred)}` : '';
       const described = report.described ? ` ${plural('imported_described', report.described)}` : '';
-      setNotice({ kind: 'success', text: `${imported}${already}${described}` });
+      const progress = report.progress ? ` ${plural('imported_progress', report.progress)}` : '';
+      setNotice({ kind: 'success', text: `${imported}${already}${described}${progress}` });
     } catch (error) {
       setNotice({
         kind: 'error',
@@ -72,7 +88,12 @@ export function FavouritesTools({
         >
           {plural('play_all', videoIds.length)}
         </a>
-        <button type="button" class="button" onClick={exportFavourites} disabled={state.favourites.length === 0}>
+        <button
+          type="button"
+          class="button"
+          // Never disabled: with no stars, the backup still holds how far each talk was watched.
+          onClick={() => void exportFavourites()}
+        >
           {t('export')}
         </button>
         {importElsewhere ? (

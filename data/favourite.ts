@@ -51,4 +51,6 @@ export interface MergeReport {
   alreadyStarred: number;
   /** Of the file's stars, those of talks this browser has in no catalogue, kept with what they were. */
   described?: number;
+  /** Of the file's watch progress, the talks whose entry was newer than this browser's, and so restored. */
+  progress?: number;
 }

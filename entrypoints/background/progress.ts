@@ -67,10 +67,10 @@ export function createProgress(store: FavouritesStore, sync: SyncEngine) {
               value: await keep(request.talkId, markedByHand(await stateOf(request.talkId), request.watched)),
             };
           case 'progress/list': {
-            const states: Record<string, WatchState> = {};
+            const states: Record<string, WatchState & { at: number }> = {};
             for (const mark of await store.marks()) {
               const state = mark.kind === WATCH && mark.on ? readWatchState(mark.value) : undefined;
-              if (state) states[mark.talkId] = state;
+              if (state) states[mark.talkId] = { ...state, at: mark.stamp.wall };
             }
             return { ok: true, value: states };
           }

@@ -31,8 +31,8 @@ import {
   takePendingQuery,
 } from './start';
 import { statusText } from './status-text';
-import { resumeUrl, useProgress, useUnfinishedCount, useWatchedMarks } from './use-progress';
-import { ViewTab } from './ViewTab';
+import { resumeUrl, useProgress, useUnfinishedCount, useWatchedMarks, useWatchedTalks } from './use-progress';
+import { LIST_LABELS, ViewTabs } from './ViewTab';
 
 /** The toolbar popup: search and filters over the catalogue, and the favourites. */
 export function App() {
@@ -61,10 +61,7 @@ export function App() {
   const favourites = useFavourites(readStars);
   const progress = useProgress();
   const unfinishedCount = useUnfinishedCount(progress);
-  const watchedTalks = useMemo(
-    () => new Set([...progress].filter(([, state]) => state.watched).map(([talkId]) => talkId)),
-    [progress],
-  );
+  const watchedTalks = useWatchedTalks(progress);
   const input = useRef<HTMLInputElement>(null);
   const [speakerName, setSpeakerName] = useState<string>();
   const [choices, setChoices] = useState<FilterChoices | undefined>(lastFirstPage?.choices);
@@ -231,23 +228,11 @@ export function App() {
             onKeyDown={onKeyDown}
           />
         </div>
-        <div class="tabs" role="tablist" aria-label={t('tabs_label')}>
-          <ViewTab view="talks" current={view} onSelect={setView} label={t('tab_talks')} count={choices?.talkCount} />
-          <ViewTab
-            view="favourites"
-            current={view}
-            onSelect={setView}
-            label={t('tab_favourites')}
-            count={favourites.favourites.length}
-          />
-          <ViewTab
-            view="continue"
-            current={view}
-            onSelect={setView}
-            label={t('tab_continue')}
-            count={unfinishedCount}
-          />
-        </div>
+        <ViewTabs
+          current={view}
+          onSelect={setView}
+          counts={{ talks: choices?.talkCount, favourites: favourites.favourites.length, continue: unfinishedCount }}
+        />
       </header>
 
       <section
@@ -308,8 +293,6 @@ export function App() {
     </main>
   );
 }
-
-const LIST_LABELS = { talks: 'list_talks', favourites: 'list_favourites', continue: 'list_continue' } as const;
 
 function optionId(talkId: string): string {
   return `talk-option-${talkId}`;

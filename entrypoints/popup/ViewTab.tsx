@@ -1,8 +1,34 @@
 import type { View } from '../../data';
-import { formatNumber } from '../../utils/i18n';
+import { formatNumber, t } from '../../utils/i18n';
 
 /** The tabs in the order they are laid out. */
 export const VIEWS: readonly View[] = ['talks', 'favourites', 'continue'];
+
+const TAB_LABELS = { talks: 'tab_talks', favourites: 'tab_favourites', continue: 'tab_continue' } as const;
+/** Each view's list, as screen readers name it. */
+export const LIST_LABELS = { talks: 'list_talks', favourites: 'list_favourites', continue: 'list_continue' } as const;
+
+/** The popup's tab list, each tab with its count (absent until known). */
+export function ViewTabs(props: {
+  current: View;
+  onSelect(view: View): void;
+  counts: Record<View, number | undefined>;
+}) {
+  return (
+    <div class="tabs" role="tablist" aria-label={t('tabs_label')}>
+      {VIEWS.map((view) => (
+        <ViewTab
+          key={view}
+          view={view}
+          current={props.current}
+          onSelect={props.onSelect}
+          label={t(TAB_LABELS[view])}
+          count={props.counts[view]}
+        />
+      ))}
+    </div>
+  );
+}
 
 /** Which tab a key moves to from `view`, as ARIA's tabs pattern has it; arrows follow the page's direction. */
 export function tabAfterKey(view: View, key: string, rightToLeft: boolean): View | undefined {
@@ -18,7 +44,7 @@ export function tabAfterKey(view: View, key: string, rightToLeft: boolean): View
 }
 
 /** One of the popup's tabs (Talks, Favourites, Continue watching), with its count. */
-export function ViewTab(props: {
+function ViewTab(props: {
   view: View;
   current: View;
   onSelect(view: View): void;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TalkRow } from '../../data';
 import { messageOf, t } from '../../utils/i18n';
 import { askBackground, favouritesClient } from '../../utils/messaging';
@@ -26,6 +26,14 @@ export function useProgress(): ReadonlyMap<string, RowProgress> {
     return favouritesClient.onChange(() => void read());
   }, []);
   return progress;
+}
+
+/** The talks watched to the end, or marked so by hand. */
+export function useWatchedTalks(progress: ReadonlyMap<string, RowProgress>): ReadonlySet<string> {
+  return useMemo(
+    () => new Set([...progress].filter(([, state]) => state.watched).map(([talkId]) => talkId)),
+    [progress],
+  );
 }
 
 /**

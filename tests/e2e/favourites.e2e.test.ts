@@ -86,12 +86,12 @@ describe('favourites', () => {
     await popup.getByRole('button', { name: 'Export' }).click();
     const file = join(scratchDir(), (await download).suggestedFilename());
     await (await download).saveAs(file);
-    expect(await popup.locator('.notice-success').textContent()).toBe(
-      `Exported 2 favourites to ${(await download).suggestedFilename()}.`,
-    );
+    await expect
+      .poll(() => popup.locator('.notice-success').textContent())
+      .toBe(`Exported 2 favourites to ${(await download).suggestedFilename()}.`);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
       format: 'talkmark-favourites',
-      version: 2,
+      version: 3,
       favourites: [{ talkId: 'geo-partitioning-with-vitess', title: GEO }, { title: SLACK }],
     });
 
@@ -160,8 +160,8 @@ describe('favourites', () => {
     [
       'a newer format',
       'future.json',
-      '{"format":"talkmark-favourites","version":3,"favourites":[]}',
-      /newer Talkmark \(format 3\)/,
+      '{"format":"talkmark-favourites","version":4,"favourites":[]}',
+      /newer Talkmark \(format 4\)/,
     ],
     [
       'a talk this browser lacks with nothing to say what it was',

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedExtension, launchExtension, stopServiceWorkers } from './harness';
@@ -234,15 +237,35 @@ describe('watch progress', () => {
     await popup.close();
   });
 
-  it('forgets it all from the options page, which says what it keeps', async () => {
-    expect(Object.keys(await progress()).length).toBeGreaterThan(0);
+  it('forgets it all from the options page, which says what it keeps, and a backup brings it back', async () => {
+    const before = await progress();
+    expect(Object.keys(before).length).toBeGreaterThan(0);
     const options = await browser.openExtensionPage('options.html');
+    // The favourites export carries how far each talk was watched.
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export', exact: true }).click();
+    const file = join(tmpdir(), `talkmark-progress-${process.pid}.json`);
+    await (await download).saveAs(file);
+    await expect
+      .poll(() => options.locator('.favourites-tools .notice-success').textContent())
+      .toMatch(new RegExp(`It also keeps how far you watched ${Object.keys(before).length} talks\\.$`));
+    expect(JSON.parse(readFileSync(file, 'utf8')).progress).toHaveLength(Object.keys(before).length);
     await expect.poll(() => options.getByText(/^Talkmark remembers how far you watched \d+ talks?\.$/).count()).toBe(1);
     await options.getByRole('button', { name: 'Clear watch history' }).click();
     await expect
-      .poll(() => options.locator('.notice-success').textContent())
+      .poll(() => options.locator('.notice-success').getByText(/^Forgot/).textContent())
       .toMatch(/^Forgot how far you watched \d+ talks?, here and in your synced browsers\.$/);
     expect(await progress()).toEqual({});
+    // Importing the backup asks for it back.
+    await options.getByLabel('Favourites file to import').setInputFiles(file);
+    await expect
+      .poll(() => options.locator('.favourites-tools .notice-success').textContent())
+      .toMatch(new RegExp(`Restored how far you watched ${Object.keys(before).length} talks\\.$`));
+    const restored = await progress();
+    for (const [talkId, state] of Object.entries(before))
+      expect(restored[talkId], talkId).toMatchObject({ position: Math.round(state.position), watched: state.watched });
+    await options.getByRole('button', { name: 'Clear watch history' }).click();
+    await expect.poll(async () => Object.keys(await progress()).length).toBe(0);
     await options.close();
     const popup = await browser.openExtensionPage('popup.html');
     await popup.getByRole('tab', { name: /Continue/ }).click();

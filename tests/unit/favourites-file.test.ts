@@ -13,7 +13,8 @@ describe('favourites file', () => {
       { talkId: 'geo-partitioning-with-vitess', starredAt: Date.UTC(2026, 0, 1) },
     ];
     const file = createFavouritesFile(favourites, (id) => titles[id], new Date(Date.UTC(2026, 0, 3)));
-    expect(file).toMatchObject({ format: 'talkmark-favourites', version: 2, exportedAt: '2026-01-03T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'talkmark-favourites', version: 3, exportedAt: '2026-01-03T00:00:00.000Z' });
+    expect(file).not.toHaveProperty('progress');
     expect(file.favourites[0]).toEqual({
       talkId: 'vitess-keynote',
       title: 'Keynote',
@@ -23,7 +24,54 @@ describe('favourites file', () => {
       ok: true,
       favourites: favourites.map((favourite) => ({ ...favourite, snapshot: { title: titles[favourite.talkId] } })),
       described: 0,
+      progress: [],
     });
+  });
+
+  it('carries how far each talk was watched, and when, in version 3', () => {
+    const progress = [
+      { talkId: 'vitess-keynote', state: { position: 41.6, duration: 135, watched: false }, at: Date.UTC(2026, 0, 4) },
+      {
+        talkId: 'tinyconf2024/105',
+        state: { position: 0, duration: 0, watched: true, byHand: true },
+        at: Date.UTC(2026, 0, 5),
+      },
+    ];
+    const file = createFavouritesFile([], (id) => titles[id], new Date(Date.UTC(2026, 0, 6)), progress);
+    expect(file.progress).toEqual([
+      { talkId: 'vitess-keynote', position: 42, duration: 135, at: '2026-01-04T00:00:00.000Z' },
+      {
+        talkId: 'tinyconf2024/105',
+        position: 0,
+        duration: 0,
+        watched: true,
+        byHand: true,
+        at: '2026-01-05T00:00:00.000Z',
+      },
+    ]);
+    const parsed = parseFavouritesFile(JSON.stringify(file), known);
+    expect(parsed.ok && parsed.progress).toEqual([
+      { ...progress[0], state: { position: 42, duration: 135, watched: false } },
+      progress[1],
+    ]);
+  });
+
+  it.each<[string, unknown]>([
+    ['a negative position', { talkId: 'a', position: -1, duration: 10, at: '2026-01-01T00:00:00Z' }],
+    ['a position that is not a number', { talkId: 'a', position: '12', duration: 10, at: '2026-01-01T00:00:00Z' }],
+    ['an absurd length', { talkId: 'a', position: 1, duration: 1e12, at: '2026-01-01T00:00:00Z' }],
+    ['no date', { talkId: 'a', position: 1, duration: 10 }],
+    ['no talk', { position: 1, duration: 10, at: '2026-01-01T00:00:00Z' }],
+  ])('refuses a whole file whose watch progress has %s', (_label, entry) => {
+    const text = JSON.stringify({
+      format: 'talkmark-favourites',
+      version: 3,
+      exportedAt: '2026-01-01T00:00:00Z',
+      favourites: [],
+      progress: [entry],
+    });
+    const result = parseFavouritesFile(text, known);
+    expect(!result.ok && say(result.error)).toMatch(/Watch progress number 1 .* damaged/);
   });
 
   const valid = { format: 'talkmark-favourites', version: 1, exportedAt: '2026-01-01T00:00:00Z', favourites: [] };
@@ -91,6 +139,7 @@ describe('favourites file', () => {
     expect(v2).toEqual({
       ok: true,
       described: 1,
+      progress: [],
       favourites: [
         {
           talkId: 'tinyconf2024/105',

@@ -1,3 +1,4 @@
+import { compareStamps } from '../../utils/marks';
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { say } from '../../utils/i18n';
@@ -56,9 +57,63 @@ describe('the background’s favourites service', () => {
     expect(onChanged).not.toHaveBeenCalled();
     expect(await ask({ type: 'favourites/import', text: file })).toEqual({
       ok: true,
-      value: { added: 1, alreadyStarred: 0, described: 0 },
+      value: { added: 1, alreadyStarred: 0, described: 0, progress: 0 },
     });
     expect(onChanged).toHaveBeenCalledOnce();
+  });
+
+  it('restores a backup’s watch progress only where it is newer than this browser’s, and never from the future', async () => {
+    const { ask, store } = setup();
+    const stamp = (wall: number) => ({ wall, count: 0, node: 'here' });
+    await store.putMark({
+      kind: 'watch',
+      talkId: 'vitess-keynote',
+      on: true,
+      stamp: stamp(Date.UTC(2026, 5, 1)),
+      value: { p: 90, d: 135 },
+    });
+    await store.putMark({
+      kind: 'watch',
+      talkId: 'geo-partitioning-with-vitess',
+      on: true,
+      stamp: stamp(Date.UTC(2026, 0, 1)),
+      value: { p: 5, d: 600 },
+    });
+    const file = JSON.stringify({
+      format: 'talkmark-favourites',
+      version: 3,
+      exportedAt: '2026-03-01T00:00:00Z',
+      favourites: [],
+      progress: [
+        // Older than what was watched here since: left alone.
+        { talkId: 'vitess-keynote', position: 10, duration: 135, at: '2026-02-01T00:00:00Z' },
+        { talkId: 'geo-partitioning-with-vitess', position: 300, duration: 600, at: '2026-02-01T00:00:00Z' },
+        { talkId: 'migrate-mysql-to-vitess', position: 20, duration: 900, watched: true, at: '2999-01-01T00:00:00Z' },
+      ],
+    });
+    expect(await ask({ type: 'favourites/import', text: file })).toMatchObject({ ok: true, value: { progress: 2 } });
+    const marks = new Map((await store.marks()).map((mark) => [mark.talkId, mark]));
+    expect(marks.get('vitess-keynote')?.value).toEqual({ p: 90, d: 135 });
+    expect(marks.get('geo-partitioning-with-vitess')?.value).toEqual({ p: 300, d: 600 });
+    expect(marks.get('migrate-mysql-to-vitess')?.value).toEqual({ p: 20, d: 900, w: 1 });
+    expect(marks.get('migrate-mysql-to-vitess')?.stamp.wall).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('restores progress the person cleared, dated after the clearing so that it wins on synced browsers too', async () => {
+    const { ask, store } = setup();
+    const cleared = { wall: Date.UTC(2026, 5, 1), count: 3, node: 'here' };
+    await store.putMark({ kind: 'watch', talkId: 'vitess-keynote', on: false, stamp: cleared });
+    const file = JSON.stringify({
+      format: 'talkmark-favourites',
+      version: 3,
+      exportedAt: '2026-03-01T00:00:00Z',
+      favourites: [],
+      progress: [{ talkId: 'vitess-keynote', position: 10, duration: 135, at: '2026-02-01T00:00:00Z' }],
+    });
+    expect(await ask({ type: 'favourites/import', text: file })).toMatchObject({ ok: true, value: { progress: 1 } });
+    const mark = (await store.marks()).find((each) => each.talkId === 'vitess-keynote');
+    expect(mark).toMatchObject({ on: true, value: { p: 10, d: 135 } });
+    expect(compareStamps(mark?.stamp ?? cleared, cleared)).toBeGreaterThan(0);
   });
 
   it('turns a failing database into a sentence instead of throwing', async () => {

@@ -1,19 +1,42 @@
 import { type Favourite, readTalkSnapshot, type TalkSnapshot } from '../../data';
 import { formatMegabytes, type Message, t } from '../i18n';
+import { readWatchState, type WatchState, watchValue } from '../marks';
 
 /**
  * The export format. Bump `version` on any change that an older Talkmark could misread. Version 2 carries each
  * star's snapshot (what its talk was: title, conference, speakers, where to watch it), so that a backup restores
- * every star anywhere, whether or not that browser has the talk's conference; version 1 files still import.
+ * every star anywhere, whether or not that browser has the talk's conference. Version 3 adds how far each talk
+ * was watched (an older Talkmark would drop it unsaid, so it is a new version). Versions 1 and 2 still import.
  */
 export interface FavouritesFile {
   format: 'talkmark-favourites';
-  version: 2;
+  version: 3;
   exportedAt: string;
   favourites: Array<{ talkId: string; title: string; starredAt: string; snapshot?: TalkSnapshot }>;
+  /** Every talk watched or started, starred or not: seconds into the talk's own span, and when that was. */
+  progress?: ExportedProgress[];
 }
 
-export const FAVOURITES_FILE_VERSION = 2;
+export interface ExportedProgress {
+  talkId: string;
+  position: number;
+  duration: number;
+  watched?: true;
+  /** Marked watched or unwatched by hand. */
+  byHand?: true;
+  /** When the progress was last saved or marked, anywhere: an older entry never overwrites a newer one. */
+  at: string;
+}
+
+/** One talk's progress as the background keeps it and as a file restores it. */
+export interface ProgressEntry {
+  talkId: string;
+  state: WatchState;
+  /** Milliseconds. */
+  at: number;
+}
+
+export const FAVOURITES_FILE_VERSION = 3;
 
 /** A favourites export of thousands of talks is well under this; anything bigger is not ours. */
 export const MAX_FAVOURITES_FILE_BYTES = 1_000_000;
@@ -24,6 +47,7 @@ export type ParsedFavouritesFile =
       favourites: Favourite[];
       /** Of them, stars of talks this browser has in no catalogue: kept with what they were. */
       described: number;
+      progress: ProgressEntry[];
     }
   | { ok: false; error: Message };
 
@@ -35,6 +59,7 @@ export function createFavouritesFile(
   favourites: readonly Favourite[],
   titleOf: (talkId: string) => string | undefined,
   now = new Date(),
+  progress: readonly ProgressEntry[] = [],
 ): FavouritesFile {
   return {
     format: 'talkmark-favourites',
@@ -46,6 +71,18 @@ export function createFavouritesFile(
       starredAt: new Date(favourite.starredAt).toISOString(),
       ...(favourite.snapshot ? { snapshot: favourite.snapshot } : {}),
     })),
+    ...(progress.length
+      ? {
+          progress: progress.map(({ talkId, state, at }) => ({
+            talkId,
+            position: Math.round(state.position),
+            duration: Math.round(state.duration),
+            ...(state.watched ? { watched: true as const } : {}),
+            ...(state.byHand ? { byHand: true as const } : {}),
+            at: new Date(at).toISOString(),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -71,7 +108,7 @@ export function parseFavouritesFile(
     return fail('file_not_json');
   }
   if (!isRecord(data) || data.format !== 'talkmark-favourites') return fail('file_not_ours');
-  if (data.version !== 1 && data.version !== FAVOURITES_FILE_VERSION) {
+  if (data.version !== 1 && data.version !== 2 && data.version !== FAVOURITES_FILE_VERSION) {
     return typeof data.version === 'number' && data.version > FAVOURITES_FILE_VERSION
       ? fail('file_newer', String(data.version))
       : fail('file_unknown_version');
@@ -96,7 +133,28 @@ export function parseFavouritesFile(
     }
     favourites.push({ talkId: entry.talkId.slice(0, 300), starredAt, ...(snapshot ? { snapshot } : {}) });
   }
-  return { ok: true, favourites, described };
+  const progress: ProgressEntry[] = [];
+  if (data.progress !== undefined && !Array.isArray(data.progress)) return fail('file_damaged_progress', '1');
+  for (const [position, entry] of (data.progress ?? []).entries()) {
+    const at = isRecord(entry) && typeof entry.at === 'string' ? Date.parse(entry.at) : Number.NaN;
+    // The same checks as a synced mark's value: finite, non-negative seconds.
+    const state =
+      isRecord(entry) &&
+      typeof entry.position === 'number' &&
+      typeof entry.duration === 'number' &&
+      readWatchState(
+        watchValue({
+          position: entry.position,
+          duration: entry.duration,
+          watched: entry.watched === true,
+          byHand: entry.byHand === true,
+        }),
+      );
+    if (!isRecord(entry) || typeof entry.talkId !== 'string' || !entry.talkId || !state || Number.isNaN(at))
+      return fail('file_damaged_progress', String(position + 1));
+    progress.push({ talkId: entry.talkId.slice(0, 300), state, at });
+  }
+  return { ok: true, favourites, described, progress };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -48,7 +48,8 @@ export interface ResponseValues {
   'panel/star': boolean;
   'progress/save': WatchState;
   'progress/mark': WatchState;
-  'progress/list': Record<string, WatchState>;
+  /** `at`: when it was last saved or marked, on any of the person's browsers (milliseconds). */
+  'progress/list': Record<string, WatchState & { at: number }>;
   'progress/clear': number;
   'favourites/import': MergeReport;
 }

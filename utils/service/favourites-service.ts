@@ -1,5 +1,6 @@
 import type { Message } from '../i18n';
-import { parseFavouritesFile } from '../import';
+import { type ProgressEntry, parseFavouritesFile } from '../import';
+import { compareStamps, type Mark, type Stamp, WATCH, watchValue } from '../marks';
 import type { Request, Response } from '../messaging';
 import type { FavouritesStore } from '../storage';
 import { isClosedConnection } from '../storage';
@@ -36,13 +37,40 @@ export async function answerRequest(
         const parsed = parseFavouritesFile(request.text, isKnownTalk, new TextEncoder().encode(request.text).length);
         if (!parsed.ok) return { ok: false, error: parsed.error };
         const report = await store.merge(parsed.favourites);
-        if (report.added > 0) await onChanged();
-        return { ok: true, value: { ...report, described: parsed.described } };
+        const restored = restoredProgress(await store.marks(), parsed.progress);
+        if (restored.length) await store.applyMarks(restored);
+        if (report.added > 0 || restored.length > 0) await onChanged();
+        return { ok: true, value: { ...report, described: parsed.described, progress: restored.length } };
       }
     }
   } catch (error) {
     return { ok: false, error: describeStorageError(error) };
   }
+}
+
+/**
+ * The watch marks a backup's progress restores. An entry replaces this browser's progress only when it is newer:
+ * a restore never rolls back what was watched since. Progress cleared here (or elsewhere, through sync) is
+ * restored, since importing a backup is the person asking for it back: the mark is dated just after the clearing,
+ * so that it wins over the clearing on every synced browser too.
+ */
+export function restoredProgress(known: readonly Mark[], entries: readonly ProgressEntry[]): Mark[] {
+  const local = new Map(known.filter((mark) => mark.kind === WATCH).map((mark) => [mark.talkId, mark]));
+  const restored: Mark[] = [];
+  for (const { talkId, state, at } of entries) {
+    // A date in the future (a broken or hostile file) would win over every later change: it is read as now.
+    const dated: Stamp = { wall: Math.min(at, Date.now()), count: 0, node: 'file' };
+    const current = local.get(talkId);
+    if (current?.on && compareStamps(current.stamp, dated) >= 0) continue;
+    const stamp =
+      current && !current.on && compareStamps(current.stamp, dated) >= 0
+        ? { ...current.stamp, count: current.stamp.count + 1, node: 'file' }
+        : dated;
+    const mark: Mark = { kind: WATCH, talkId, on: true, stamp, value: watchValue(state) };
+    local.set(talkId, mark);
+    restored.push(mark);
+  }
+  return restored;
 }
 
 /**
