@@ -64,6 +64,7 @@ function sentencesOf(status: SyncStatus | undefined, enabled: boolean): string[]
     const named = left.length > 3 ? [...left.slice(0, 3), t('list_and_others')] : left;
     sentences.push(plural('sync_not_fitting', left.length, formatList(named.map((title) => t('quoted', title)))));
   }
+  if (status.progressNotSynced) sentences.push(plural('sync_progress_local', status.progressNotSynced));
   if (status.damaged > 0) sentences.push(plural('sync_damaged', status.damaged));
   return sentences;
 }

@@ -253,7 +253,12 @@ describe('watch progress', () => {
     await expect.poll(() => options.getByText(/^Talkmark remembers how far you watched \d+ talks?\.$/).count()).toBe(1);
     await options.getByRole('button', { name: 'Clear watch history' }).click();
     await expect
-      .poll(() => options.locator('.notice-success').getByText(/^Forgot/).textContent())
+      .poll(() =>
+        options
+          .locator('.notice-success')
+          .getByText(/^Forgot/)
+          .textContent(),
+      )
       .toMatch(/^Forgot how far you watched \d+ talks?, here and in your synced browsers\.$/);
     expect(await progress()).toEqual({});
     // Importing the backup asks for it back.

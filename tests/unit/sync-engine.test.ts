@@ -3,13 +3,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   encodeMarks,
   encodeStamp,
+  isPositionOnly,
   itemBytes,
   type Mark,
+  markKey,
   planSync,
   QUOTA_BYTES,
   STAR,
   shardKey,
   shardOf,
+  WATCH,
 } from '../../utils/marks';
 import { createSyncEngine, type SyncArea, type SyncStatus } from '../../utils/service';
 import { type FavouritesStore, openFavouritesStore } from '../../utils/storage';
@@ -317,5 +320,39 @@ describe('room in sync storage', () => {
     // Each item stays under the per-item limit.
     for (const [key, value] of plan.items) expect(itemBytes(key, value)).toBeLessThanOrEqual(8_192);
     expect(await encodeMarks([], () => false)).toEqual(expect.any(String));
+  });
+
+  it('past the room, keeps positions on this device before any star or watched mark', async () => {
+    const id = () => `conf/${crypto.randomUUID()}`;
+    const stamp = (n: number) => ({ wall: 1_760_000_000_000 + n, count: 0, node: 'a' });
+    // The positions are the newest marks, and still the first to stay local.
+    const stars: Mark[] = Array.from({ length: 1_200 }, (_, n) => ({
+      kind: STAR,
+      talkId: id(),
+      on: true,
+      stamp: stamp(n),
+    }));
+    const watched: Mark[] = Array.from({ length: 600 }, (_, n) => ({
+      kind: WATCH,
+      talkId: id(),
+      on: true,
+      stamp: stamp(2_000 + n),
+      value: { p: 3_000 + n, d: 3_300 + n, w: 1 },
+    }));
+    const positions: Mark[] = Array.from({ length: 1_500 }, (_, n) => ({
+      kind: WATCH,
+      talkId: id(),
+      on: true,
+      stamp: stamp(5_000 + n),
+      value: { p: 1_000 + n, d: 3_000 + n },
+    }));
+    const plan = await planSync([...stars, ...watched, ...positions], QUOTA_BYTES - 1_024);
+    expect(plan.notSynced.length).toBeGreaterThan(0);
+    expect(plan.notSynced.every(isPositionOnly)).toBe(true);
+    for (const mark of [...stars, ...watched]) expect(plan.synced.has(markKey(mark))).toBe(true);
+    // Of the positions, the newest are the ones that sync.
+    const oldestSynced = Math.min(...positions.filter((m) => plan.synced.has(markKey(m))).map((m) => m.stamp.wall));
+    for (const left of plan.notSynced) expect(left.stamp.wall).toBeLessThan(oldestSynced);
+    expect(plan.meta.overflow).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { compareStamps, decodeStamp, encodeStamp, type Stamp } from './clock';
 import { encodeMarks } from './codec';
 import { type Mark, markKey } from './mark';
+import { readWatchState, WATCH } from './watch';
 
 /**
  * Where marks live in the browser's sync storage: `tm1:m00`…`tm1:m31`, each holding the marks whose key hashes to
@@ -51,14 +52,19 @@ export interface SyncPlan {
   /** Marks in the area, and which of them without their snapshot (no room for it). */
   synced: Set<string>;
   withoutSnapshot: Set<string>;
-  /** Set marks (stars) that do not fit: they stay on this device only. */
+  /** Set marks (stars, watch progress) that do not fit: they stay on this device only. */
   notSynced: Mark[];
   bytes: number;
 }
 
+/** A watch mark that only says how far a talk played: the first set mark to stay local when room runs out. */
+export const isPositionOnly = (mark: Mark) =>
+  mark.kind === WATCH && mark.on && readWatchState(mark.value)?.watched !== true;
+
 /**
  * Which marks go where, within `budget` bytes and the per-item limit. First to give way are the oldest
- * removals' tombstones (raising the horizon), then the oldest stars' snapshots, then the oldest stars.
+ * removals' tombstones (raising the horizon), then the oldest stars' snapshots, then the positions of talks not
+ * yet watched (they stay on this device), then the oldest stars and watched marks.
  */
 export async function planSync(all: readonly Mark[], budget: number, oldHorizon?: Stamp): Promise<SyncPlan> {
   const newestFirst = (a: Mark, b: Mark) => compareStamps(b.stamp, a.stamp);
@@ -72,7 +78,8 @@ export async function planSync(all: readonly Mark[], budget: number, oldHorizon?
   const demotions: Array<{ key: string; to: number }> = [
     ...[...cleared].reverse().map((mark) => ({ key: markKey(mark), to: 0 })),
     ...[...set].reverse().flatMap((mark) => (mark.snapshot ? [{ key: markKey(mark), to: 1 }] : [])),
-    ...[...set].reverse().map((mark) => ({ key: markKey(mark), to: 0 })),
+    ...[...set].reverse().flatMap((mark) => (isPositionOnly(mark) ? [{ key: markKey(mark), to: 0 }] : [])),
+    ...[...set].reverse().flatMap((mark) => (isPositionOnly(mark) ? [] : [{ key: markKey(mark), to: 0 }])),
   ];
   const byShard = new Map<number, Mark[]>();
   for (const mark of all) {

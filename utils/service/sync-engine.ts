@@ -17,6 +17,7 @@ import {
   type Stamp,
   SYNC_PREFIX,
   shardKey,
+  WATCH,
 } from '../marks';
 import type { FavouritesStore } from '../storage';
 import type { SyncArea, SyncStatus } from './sync-status';
@@ -206,7 +207,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const summary: Partial<SyncStatus> = {
       starsTotal: stars.length,
       starsSynced: synced.length,
-      notSyncedTitles: plan.notSynced.map((mark) => titleOf(mark.snapshot, mark.talkId)),
+      notSyncedTitles: plan.notSynced
+        .filter((mark) => mark.kind === STAR)
+        .map((mark) => titleOf(mark.snapshot, mark.talkId)),
+      progressNotSynced: plan.notSynced.filter((mark) => mark.kind === WATCH).length,
       withoutTitles: plan.withoutSnapshot.size,
       bytesUsed: plan.bytes + otherBytes,
     };

@@ -16,6 +16,8 @@ export interface SyncStatus {
   starsSynced: number;
   starsTotal: number;
   notSyncedTitles: string[];
+  /** Talks whose watch progress stays on this device (no room): positions first, then watched marks. */
+  progressNotSynced?: number;
   /** Stars that sync by id alone (no room for their titles). */
   withoutTitles: number;
   bytesUsed: number;
