@@ -20,7 +20,7 @@ import {
   WATCH,
 } from '../marks';
 import type { FavouritesStore } from '../storage';
-import type { SyncArea, SyncStatus } from './sync-status';
+import { type SyncArea, type SyncStatus, syncProblemOf } from './sync-status';
 
 // A burst of changes becomes one write: Chrome allows 120 writes a minute and 1,800 an hour.
 const DEBOUNCE_MS = 2_000;
@@ -220,14 +220,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (removals.length) await area.remove(removals);
       report({ ...summary, problem: status.problem?.[0] === 'sync_newer' ? status.problem : undefined });
     } catch (error) {
-      const text = String(error instanceof Error ? error.message : error);
-      // Chrome says "MAX_WRITE_OPERATIONS_PER_MINUTE" or "Resource::kMaxWriteOperationsPerMinute", "QUOTA_BYTES" or
-      // "Resource::kQuotaBytes"; Firefox says its call "exceeded its quota limitations".
-      const problem: SyncStatus['problem'] = /write_?operations|sustained/i.test(text)
-        ? ['sync_rate']
-        : /quota/i.test(text)
-          ? ['sync_quota']
-          : ['sync_failed', text];
+      const problem = syncProblemOf(error);
       console.warn('Talkmark: sync storage refused a write; the stars are safe here and sync later', error);
       report({ ...summary, problem });
       // Everything is still in IndexedDB: try again later (sooner if something changes meanwhile).

@@ -27,3 +27,13 @@ export interface SyncStatus {
   /** Synced items that could not be read (damaged), ignored. */
   damaged: number;
 }
+
+/** What a refused write to sync storage means, from the browser's error. */
+export function syncProblemOf(error: unknown): NonNullable<SyncStatus['problem']> {
+  const text = String(error instanceof Error ? error.message : error);
+  // Chrome says "MAX_WRITE_OPERATIONS_PER_MINUTE" or "Resource::kMaxWriteOperationsPerMinute", "QUOTA_BYTES" or
+  // "Resource::kQuotaBytes"; Firefox says its call "exceeded its quota limitations".
+  if (/write_?operations|sustained/i.test(text)) return ['sync_rate'];
+  if (/quota/i.test(text)) return ['sync_quota'];
+  return ['sync_failed', text];
+}
