@@ -237,6 +237,81 @@ describe('watch progress', () => {
     await popup.close();
   });
 
+  it('leaks no listeners or observers over 200 in-page navigations during playback', async () => {
+    const page = await watchPlaying(MIGRATE.videoId, 60);
+    const cdp = await browser.context.newCDPSession(page);
+    const contexts: Array<{ id: number; origin: string }> = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable'); // reports the contexts that exist already
+    // The content script's world (the extension's origin), not the page's nor Playwright's.
+    const extensionWorld = () => contexts.filter((c) => c.origin.startsWith('chrome-extension://')).at(-1)?.id;
+    expect(extensionWorld()).toBeDefined();
+    /** Listeners on the video, the document and the window, and the content script's observers. */
+    const census = async () => {
+      const listeners: Record<string, number> = {};
+      for (const target of ["document.querySelector('#movie_player video')", 'document', 'window']) {
+        const { result } = await cdp.send('Runtime.evaluate', { expression: target, contextId: extensionWorld() });
+        const { listeners: found } = await cdp.send('DOMDebugger.getEventListeners', {
+          objectId: result.objectId as string,
+        });
+        listeners[target] = found.length;
+      }
+      const { result: prototype } = await cdp.send('Runtime.evaluate', {
+        expression: 'MutationObserver.prototype',
+        contextId: extensionWorld(),
+      });
+      // Garbage first: what is found after is still held.
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { objects } = await cdp.send('Runtime.queryObjects', {
+        prototypeObjectId: prototype.objectId as string,
+        objectGroup: 'census',
+      });
+      const { result: count } = await cdp.send('Runtime.callFunctionOn', {
+        functionDeclaration: 'function () { return this.length; }',
+        objectId: objects.objectId as string,
+        returnByValue: true,
+      });
+      // The inspector holds what it was handed until released: the next count must not find these.
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'census' });
+      return { ...listeners, observers: count.value as number };
+    };
+    const route: Array<[string, string]> = [
+      [GEO.videoId, 'Geo'],
+      ['unrelated01', 'Cooking'],
+      [KEYNOTE.videoId, 'Keynote'],
+      [MIGRATE.videoId, 'Migrate'],
+    ];
+    const navigateTimes = async (times: number) => {
+      for (let step = 0; step < times; step++) {
+        await page.evaluate(
+          ([id, title]) =>
+            (window as unknown as { fixture: { navigate(id: string, title: string): void } }).fixture.navigate(
+              id,
+              title,
+            ),
+          route[step % route.length] as [string, string],
+        );
+        // Now and then, let the panel catch up; otherwise as fast as a person holding a key down.
+        if (step % 10 === 9) await page.waitForTimeout(60);
+      }
+      // The route ends on Migrate: its panel, and the video followed again.
+      await expect
+        .poll(() => panel(page).locator('.current .title').textContent())
+        .toBe('How to Migrate a MySQL Database to Vitess');
+      await page.waitForTimeout(500);
+    };
+    await navigateTimes(20);
+    const before = await census();
+    await navigateTimes(200);
+    const after = await census();
+    expect(after).toEqual(before);
+    expect(await page.evaluate(() => !(document.querySelector('#movie_player video') as HTMLVideoElement).paused)).toBe(
+      true,
+    );
+    await cdp.detach();
+    await page.close();
+  });
+
   it('forgets it all from the options page, which says what it keeps, and a backup brings it back', async () => {
     const before = await progress();
     expect(Object.keys(before).length).toBeGreaterThan(0);

@@ -28,9 +28,13 @@ export interface VideoFollowerOptions {
  */
 export function followVideo({ doc, talk, onProgress, signal }: VideoFollowerOptions): () => void {
   const stopped = new AbortController();
+  const until = stopped.signal;
   const stop = () => stopped.abort();
-  signal.addEventListener('abort', stop, { once: true });
-  const until = AbortSignal.any([signal, stopped.signal]);
+  // Ended by the caller's signal too. The listener goes with the follower: a long-lived signal holding each
+  // finished follower (and through it its observer) would keep every one of them alive, one per talk watched.
+  // (AbortSignal.any would do the same: a signal combined with a long-lived one lives as long as it.)
+  if (signal.aborted) queueMicrotask(stop);
+  else signal.addEventListener('abort', stop, { once: true, signal: until });
   let video: HTMLVideoElement | undefined;
   let last: { position: number; duration: number } | undefined;
   let lastSaved = 0;
