@@ -89,7 +89,9 @@ export function createProgress(store: FavouritesStore, sync: SyncEngine) {
           }
         }
       } catch (error) {
-        return { ok: false, error: describeStorageError(error) };
+        const described = describeStorageError(error);
+        // A full disk: said of progress, not of favourites (the sentence the panel shows once).
+        return { ok: false, error: described[0] === 'storage_full' ? ['progress_storage_full'] : described };
       }
     },
   };

@@ -1,5 +1,5 @@
 import { messageOf, t } from '../../utils/i18n';
-import { askBackground } from '../../utils/messaging';
+import { askBackground, RefusedByBackground } from '../../utils/messaging';
 import { followVideo } from '../../utils/youtube';
 
 /** How far the talk on screen was watched, as the panel shows it. */
@@ -75,7 +75,9 @@ export class PanelProgress {
   private say(error: unknown): void {
     console.warn('Talkmark: watch progress was not saved', error);
     if (this.problem) return;
-    this.problem = t('progress_failed', messageOf(error));
+    // A full disk has a whole sentence of its own; anything else is said inside this one.
+    const whole = error instanceof RefusedByBackground && error.key === 'progress_storage_full';
+    this.problem = whole ? messageOf(error) : t('progress_failed', messageOf(error));
     this.changed();
   }
 }

@@ -11,6 +11,7 @@ import { type LaunchedExtension, launchExtension, stopServiceWorkers } from './h
 const KEYNOTE = { videoId: 'two3TzF9mVY', talkId: 'vitess-keynote', start: 105 };
 const MIGRATE = { videoId: 'OCS45iy5v1M', talkId: 'migrate-mysql-to-vitess' };
 const GEO = { videoId: '-Hz6LFJu1cY', talkId: 'geo-partitioning-with-vitess' };
+const SLACK = { videoId: 'aTItjMJE17c', talkId: 'slack-database-service' };
 const MEDIA = 'https://www.youtube.com/talkmark-test/silence.wav';
 
 /** `seconds` of 8 kHz, 8-bit mono silence as a WAV file. */
@@ -35,7 +36,12 @@ function silence(seconds: number): Buffer {
 let browser: LaunchedExtension;
 beforeAll(async () => {
   browser = await launchExtension({
-    videos: { [KEYNOTE.videoId]: 'Keynote', [MIGRATE.videoId]: 'Migrate', [GEO.videoId]: 'Geo' },
+    videos: {
+      [KEYNOTE.videoId]: 'Keynote',
+      [MIGRATE.videoId]: 'Migrate',
+      [GEO.videoId]: 'Geo',
+      [SLACK.videoId]: 'Slack',
+    },
   });
   const wav = silence(240);
   // Served in ranges, as a media server does: without them the player cannot seek.
@@ -58,9 +64,9 @@ afterAll(() => browser?.close());
 const panel = (page: Page) => page.locator('talkmark-panel');
 
 /** A watch page whose player plays the media, from `at` seconds, muted (an ad showing from the start, if said). */
-async function watchPlaying(videoId: string, at: number, ad = false): Promise<Page> {
+async function watchPlaying(videoId: string, at: number, ad = false, site = 'www.youtube.com'): Promise<Page> {
   const page = await browser.context.newPage();
-  await page.goto(`https://www.youtube.com/watch?v=${videoId}`);
+  await page.goto(`https://${site}/watch?v=${videoId}`);
   await panel(page).locator('.current .title').waitFor();
   if (ad) await page.evaluate(() => document.querySelector('#movie_player')?.classList.add('ad-showing'));
   await page.evaluate(
@@ -138,6 +144,22 @@ describe('watch progress', () => {
     await popup.getByLabel('Search talks').press('Control+d');
     await expect.poll(async () => (await progress())[KEYNOTE.talkId]?.watched).toBe(false);
     await popup.close();
+  });
+
+  it('follows the talk on the mobile site too, as Firefox for Android shows it', async () => {
+    const page = await watchPlaying(GEO.videoId, 30, false, 'm.youtube.com');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await pause(page);
+    await expect.poll(async () => Math.round((await progress())[GEO.talkId]?.position ?? -1)).toBe(30);
+    await expect
+      .poll(() =>
+        panel(page)
+          .getByRole('button', { name: /^Resume at 0:3\d$/ })
+          .count(),
+      )
+      .toBe(1);
+    await page.close();
   });
 
   it('never counts time under an ad, nor one video’s time toward another talk', async () => {
@@ -235,6 +257,50 @@ describe('watch progress', () => {
     await expect.poll(titles).toEqual(['If you are moving to Kubernetes, don’t leave your data behind.']);
     await expect.poll(() => tab.textContent()).toBe('Continue 1');
     await popup.close();
+  });
+
+  it('on a full disk, keeps what was saved and says so once, not at every save', async () => {
+    const page = await watchPlaying(SLACK.videoId, 30);
+    await pause(page);
+    await expect.poll(async () => Math.round((await progress())[SLACK.talkId]?.position ?? -1)).toBe(30);
+    // The disk fills: every write to the marks store fails as a full disk's does.
+    const worker = browser.context.serviceWorkers()[0];
+    await worker?.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (this.name === 'marks') throw new DOMException('The disk is full.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const alert = panel(page).locator('.error[role="alert"]');
+    const said: string[] = [];
+    await page.exposeFunction('talkmarkSaid', (text: string) => said.push(text));
+    await page.evaluate(() => {
+      const node = document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.error');
+      if (node)
+        new MutationObserver(() =>
+          (window as unknown as { talkmarkSaid(t: string): void }).talkmarkSaid(node.textContent ?? ''),
+        ).observe(node, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+    });
+    for (const to of [60, 90, 120]) {
+      await seek(page, to);
+      await page.waitForTimeout(300);
+    }
+    await expect
+      .poll(() => alert.textContent())
+      .toBe(
+        'How far you watched could not be saved: the browser’s storage for Talkmark is full. What was saved before is safe; free some disk space and it saves again.',
+      );
+    // Three failed saves, one sentence, said once.
+    expect(said.filter(Boolean)).toHaveLength(1);
+    expect(Math.round((await progress())[SLACK.talkId]?.position ?? -1)).toBe(30);
+    await page.close();
+    // The worker starts afresh, with a disk that works again.
+    await stopServiceWorkers(browser.context, await browser.openExtensionPage('options.html'));
   });
 
   it('leaks no listeners or observers over 200 in-page navigations during playback', async () => {

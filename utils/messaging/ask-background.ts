@@ -18,7 +18,15 @@ export function holdBackgroundUntil(work: Promise<unknown>, limitMs: number): vo
 }
 
 /** The background answered, and refused: its sentence says why (storage full, a talk just removed). */
-export class RefusedByBackground extends Error {}
+export class RefusedByBackground extends Error {
+  constructor(
+    message: string,
+    /** The sentence's message key: a view may say a refusal its own way. */
+    readonly key: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Sends a request to the background and returns its answer, or throws an Error whose message is for the user. */
 export async function askBackground<T extends Request['type']>(
@@ -40,7 +48,7 @@ export async function askBackground<T extends Request['type']>(
   if (reply === undefined || reply === null) throw new Error(t('background_silent'));
   const response = parseResponse(reply);
   if (!response) throw new Error(t('background_silent'));
-  if (!response.ok) throw new RefusedByBackground(say(response.error));
+  if (!response.ok) throw new RefusedByBackground(say(response.error), response.error[0]);
   // The background answers each request type with that type's value (utils/messages.ts); only its shape was checked.
   return response.value as ResponseValues[T];
 }
