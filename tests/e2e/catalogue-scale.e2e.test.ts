@@ -139,4 +139,61 @@ describe.skipIf(!talks)('a schedule of 50,000 real talks', () => {
     for (let i = 0; i < 35; i++) await popup.keyboard.press('ArrowDown');
     await expect.poll(() => listed.count()).toBe(60);
   }, 180_000);
+
+  it('lists, counts and filters with 5,000 talks’ watch progress', async () => {
+    const all = talks as RealTalk[];
+    // Every other talk of the first 5,000 was watched; the rest were left at 2:00, the later in the list the
+    // more recently. Written as the background keeps them: one mark of kind `watch` each.
+    const options = await browser.openExtensionPage('options.html');
+    await options.evaluate(
+      async (ids) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('talkmark');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const tx = db.transaction('marks', 'readwrite');
+        ids.forEach((talkId, n) => {
+          const watched = n % 2 === 0;
+          const value = watched ? { p: 2_900, d: 3_000, w: 1 } : { p: 120, d: 3_000 };
+          const stamp = { wall: 1_765_000_000_000 + n * 1_000, count: 0, node: 'scale' };
+          tx.objectStore('marks').put({
+            key: `watch:${talkId}`,
+            mark: { kind: 'watch', talkId, on: true, stamp, value },
+          });
+        });
+        await new Promise((resolve) => {
+          tx.oncomplete = resolve;
+        });
+        db.close();
+      },
+      all.slice(0, 5_000).map((talk) => `real-talks/${talk.id}`),
+    );
+    await options.close();
+
+    const popup = await browser.openExtensionPage('popup.html');
+    const continueTab = popup.getByRole('tab', { name: /Continue/ });
+    await expect.poll(() => continueTab.textContent(), { timeout: 30_000 }).toBe('Continue 2,500');
+    await continueTab.click();
+    await expect
+      .poll(() => popup.locator('.status').textContent())
+      .toBe('You have 2,500 talks to continue. The first 20 are listed; scroll for more.');
+    // The most recently watched first: talk 4,999.
+    const titles = popup.getByRole('listbox').locator('.result-title');
+    expect(await titles.first().textContent()).toBe(all[4_999]?.title);
+    expect(await titles.nth(1).textContent()).toBe(all[4_997]?.title);
+    // A search inside the view finds a started talk among the 50,000, and no watched one.
+    await popup.getByRole('combobox', { name: 'Search talks' }).fill(all[1_001]?.title ?? '');
+    await expect.poll(() => titles.first().textContent()).toBe(all[1_001]?.title);
+    await popup.getByRole('combobox', { name: 'Search talks' }).fill(all[1_000]?.title ?? '');
+    await expect.poll(() => titles.allTextContents()).not.toContain(all[1_000]?.title);
+    // Hide watched, inside the search, counts every talk left.
+    await popup.getByRole('combobox', { name: 'Search talks' }).fill('');
+    await popup.getByRole('tab', { name: /Talks/ }).click();
+    await popup.getByLabel('Hide watched').check();
+    await expect
+      .poll(() => popup.locator('.status').textContent(), { timeout: 30_000 })
+      .toBe('47,510 talks match these filters. The first 20 are listed; scroll for more.');
+    await popup.close();
+  }, 120_000);
 });
