@@ -15,6 +15,7 @@ import {
 import { asFrabScheduleJson, loadRealTalks, type RealTalk } from '../tests/real-talks';
 import { LABELLED_QUERIES } from '../tests/search-queries';
 import { type SearchDocument, searchDocumentFor } from '../utils/search';
+import { playbackCost, putProgressRecords } from './playback-bench';
 import { type RealQuery, realQueries } from './real-queries';
 import { ENGINES } from './search-engines';
 import { syncFigures } from './sync-bench';
@@ -320,6 +321,9 @@ async function browserFigures(realTalks: RealTalk[] | undefined): Promise<void> 
     section('YouTube: main-thread script time on an unrelated watch page', [
       await contentScriptCost(browser.context, videos),
     ]);
+    section('YouTube: following playback of a catalogue talk (goals: ≤ 5 ms a minute, ≤ 6 writes a minute)', [
+      await playbackCost(browser.context, videos, 'OCS45iy5v1M'),
+    ]);
 
     if (imported) {
       const scratch = mkdtempSync(join(tmpdir(), 'talkmark-bench-schedule-'));
@@ -359,11 +363,27 @@ async function browserFigures(realTalks: RealTalk[] | undefined): Promise<void> 
         .slice(0, 20)
         .map((q) => q.query);
       const toScreen = await keystrokeToScreen(browser, typedQueries);
+      // The same with 5,000 talks' watch progress stored (every other one watched).
+      await putProgressRecords(
+        options,
+        imported.slice(0, 5_000).map((talk) => `bench/${talk.id}`),
+      );
+      ratios.push(
+        await popupRatio(browser, `${imported.length.toLocaleString('en')} imported, 5,000 progress records`),
+      );
+      const toScreenWithProgress = await keystrokeToScreen(browser, typedQueries);
       section(`Popup: keydown → results in the DOM, ${imported.length.toLocaleString('en')} imported talks`, [
         {
+          progress: 'none',
           keystrokes: toScreen.length,
           'p50 ms': round(percentile(toScreen, 50), 1),
           'p95 ms': round(percentile(toScreen, 95), 1),
+        },
+        {
+          progress: '5,000 records',
+          keystrokes: toScreenWithProgress.length,
+          'p50 ms': round(percentile(toScreenWithProgress, 50), 1),
+          'p95 ms': round(percentile(toScreenWithProgress, 95), 1),
         },
       ]);
 
@@ -562,16 +582,26 @@ it('benchmark', async () => {
   console.log(`Talkmark benchmark: ${report.machine}`);
   const realTalks = loadRealTalks();
   if (!realTalks) console.log('../shared/talk-data is not here: search is measured on synthetic catalogues instead.');
-  // BENCH_ONLY=search, browser or sync runs one part (for quick checks; the README's figures are full runs).
+  // BENCH_ONLY=search, browser, sync or playback runs one part (for quick checks; the README's figures are full runs).
   const only = process.env.BENCH_ONLY;
   sizes();
-  if (only !== 'browser' && only !== 'sync') {
+  if (only === undefined || only === 'search') {
     bundledRelevance();
     search(realTalks);
   }
   if (only === undefined || only === 'sync')
     for (const [name, rows] of Object.entries(await syncFigures(realTalks))) section(name, rows);
-  if (only !== 'search' && only !== 'sync') await browserFigures(realTalks);
+  if (only === 'playback') {
+    const videos = { OCS45iy5v1M: 'How to Migrate a MySQL Database to Vitess' };
+    const browser = await launchExtension({ videos });
+    try {
+      section('YouTube: following playback of a catalogue talk', [
+        await playbackCost(browser.context, videos, 'OCS45iy5v1M'),
+      ]);
+    } finally {
+      await browser.close();
+    }
+  } else if (only !== 'search' && only !== 'sync') await browserFigures(realTalks);
   report.seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWritten to bench/results.json in ${report.seconds} s.`);

@@ -16,6 +16,7 @@ import {
 } from '../../utils/marks';
 import { asFrabScheduleJson, type RealTalk } from '../real-talks';
 import { FIREFOX_BASE, goTo, type LaunchedFirefox, launchFirefox, setPhoneViewport } from './firefox-harness';
+import { playSilenceInPlayer } from './media';
 
 // The Firefox build, driven as a person uses it, in Debian's Firefox ESR over WebDriver BiDi (puppeteer-core).
 
@@ -176,33 +177,9 @@ describe('in Firefox', () => {
     const youtube = await firefox.openYouTube('/watch?v=-Hz6LFJu1cY');
     await until(() => panelTitle(youtube), 'Geo-partitioning with Vitess');
     // A real, playable file: two minutes of silence as a WAV, made in the page (a blob plays and seeks offline).
-    await youtube.evaluate(async () => {
-      const rate = 8_000;
-      const samples = 120 * rate;
-      const bytes = new Uint8Array(44 + samples).fill(0x80);
-      const view = new DataView(bytes.buffer);
-      const text = (at: number, value: string) => [...value].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
-      text(0, 'RIFF');
-      view.setUint32(4, 36 + samples, true);
-      text(8, 'WAVEfmt ');
-      view.setUint32(16, 16, true);
-      view.setUint16(20, 1, true);
-      view.setUint16(22, 1, true);
-      view.setUint32(24, rate, true);
-      view.setUint32(28, rate, true);
-      view.setUint16(32, 1, true);
-      view.setUint16(34, 8, true);
-      text(36, 'data');
-      view.setUint32(40, samples, true);
-      const video = document.querySelector('#movie_player video') as HTMLVideoElement;
-      video.muted = true;
-      video.src = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
-      await new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true }));
-      video.currentTime = 45;
-      await video.play();
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      video.pause();
-    });
+    await youtube.evaluate(playSilenceInPlayer, [120, 45] as const);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await youtube.evaluate(() => (document.querySelector('#movie_player video') as HTMLVideoElement).pause());
     const options = await firefox.openExtensionPage('options.html');
     const saved = () =>
       options.evaluate(async () => {

@@ -4,34 +4,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedExtension, launchExtension, stopServiceWorkers } from './harness';
+import { silentWav } from './media';
 
-// Watch progress on the YouTube fixture with a real, playable media file: a WAV of silence made here (a <video>
-// plays audio-only files too), so that timeupdate, pause and seeked are the browser's own events.
+// Watch progress on the YouTube fixture with a real, playable media file (./media), served in byte ranges.
 
 const KEYNOTE = { videoId: 'two3TzF9mVY', talkId: 'vitess-keynote', start: 105 };
 const MIGRATE = { videoId: 'OCS45iy5v1M', talkId: 'migrate-mysql-to-vitess' };
 const GEO = { videoId: '-Hz6LFJu1cY', talkId: 'geo-partitioning-with-vitess' };
 const SLACK = { videoId: 'aTItjMJE17c', talkId: 'slack-database-service' };
 const MEDIA = 'https://www.youtube.com/talkmark-test/silence.wav';
-
-/** `seconds` of 8 kHz, 8-bit mono silence as a WAV file. */
-function silence(seconds: number): Buffer {
-  const samples = seconds * 8_000;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(8_000, 24);
-  header.writeUInt32LE(8_000, 28);
-  header.writeUInt16LE(1, 32);
-  header.writeUInt16LE(8, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples, 40);
-  return Buffer.concat([header, Buffer.alloc(samples, 0x80)]);
-}
 
 let browser: LaunchedExtension;
 beforeAll(async () => {
@@ -43,7 +24,7 @@ beforeAll(async () => {
       [SLACK.videoId]: 'Slack',
     },
   });
-  const wav = silence(240);
+  const wav = silentWav(240);
   // Served in ranges, as a media server does: without them the player cannot seek.
   await browser.context.route(`${MEDIA}*`, (route) => {
     const range = /bytes=(\d+)-(\d*)/.exec(route.request().headers().range ?? '');

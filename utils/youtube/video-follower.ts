@@ -14,7 +14,7 @@ export interface FollowedTalk {
 export interface VideoFollowerOptions {
   doc: Document;
   talk: FollowedTalk;
-  /** Called at most every `SAVE_EVERY_MS` while it plays, and at once on pause, seek, end, hide and stop. */
+  /** Called every `SAVE_EVERY_MS` while it plays, and at once on pause, seek, end, hide and stop. */
   onProgress(position: number, duration: number): void;
   /** Ends everything the follower set up (the content script's navigation signal). */
   signal: AbortSignal;
@@ -37,7 +37,6 @@ export function followVideo({ doc, talk, onProgress, signal }: VideoFollowerOpti
   else signal.addEventListener('abort', stop, { once: true, signal: until });
   let video: HTMLVideoElement | undefined;
   let last: { position: number; duration: number } | undefined;
-  let lastSaved = 0;
 
   /** Where the talk is now, or undefined when this moment does not count. */
   const reading = (): { position: number; duration: number } | undefined => {
@@ -53,54 +52,69 @@ export function followVideo({ doc, talk, onProgress, signal }: VideoFollowerOpti
     return { position, duration: length };
   };
 
-  const save = (now: boolean) => {
+  const save = () => {
     const current = reading();
     if (current) last = current;
-    if (!last) return;
-    if (!now && Date.now() - lastSaved < SAVE_EVERY_MS) return;
-    lastSaved = Date.now();
-    onProgress(last.position, last.duration);
+    if (last) onProgress(last.position, last.duration);
   };
   const trusted = (handler: () => void) => (event: Event) => {
     if (event.isTrusted) handler();
+  };
+
+  // While the video plays, a save every `SAVE_EVERY_MS`, from a timer: listening to `timeupdate` would wake this
+  // script four times a second for nothing (each wake costs the page's main thread more than the reading).
+  let ticking: ReturnType<typeof setInterval> | undefined;
+  const stopTicking = () => {
+    clearInterval(ticking);
+    ticking = undefined;
+  };
+  const startTicking = () => {
+    if (ticking !== undefined || until.aborted) return;
+    ticking = setInterval(() => {
+      // The player may have replaced its video meanwhile.
+      if (!video?.isConnected) find();
+      if (video && !video.paused) save();
+    }, SAVE_EVERY_MS);
   };
 
   const attach = (element: HTMLVideoElement) => {
     if (element === video) return;
     video = element;
     const options = { signal: until };
-    element.addEventListener(
-      'timeupdate',
-      trusted(() => save(false)),
-      options,
-    );
-    for (const type of ['pause', 'seeked', 'ended'])
+    element.addEventListener('playing', trusted(startTicking), options);
+    for (const type of ['pause', 'ended'])
       element.addEventListener(
         type,
-        trusted(() => save(true)),
+        trusted(() => {
+          stopTicking();
+          save();
+        }),
         options,
       );
+    element.addEventListener('seeked', trusted(save), options);
+    if (!element.paused) startTicking();
   };
 
   const find = () => {
     const found = doc.querySelector<HTMLVideoElement>(YOUTUBE_SELECTORS.mainVideo);
     if (found) attach(found);
+    return found;
   };
-  find();
-  // The player is made late, and may replace its video: looked for again as the page changes, once a frame.
+  // The player is made late: looked for as the page changes (once a frame) until it is there, and no longer:
+  // YouTube's page changes many times a second while a video plays.
   let looking = false;
   const watcher = new MutationObserver(() => {
     if (looking) return;
     looking = true;
     requestAnimationFrame(() => {
       looking = false;
-      if (!until.aborted) find();
+      if (!until.aborted && find()) watcher.disconnect();
     });
   });
-  watcher.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  if (!find()) watcher.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
   doc.addEventListener(
     'visibilitychange',
-    trusted(() => doc.visibilityState === 'hidden' && save(true)),
+    trusted(() => doc.visibilityState === 'hidden' && save()),
     {
       signal: until,
     },
@@ -109,6 +123,7 @@ export function followVideo({ doc, talk, onProgress, signal }: VideoFollowerOpti
     'abort',
     () => {
       watcher.disconnect();
+      stopTicking();
       // Leaving the talk (navigation, another video, the page closing) saves where it was, if it counted.
       if (last) onProgress(last.position, last.duration);
     },
