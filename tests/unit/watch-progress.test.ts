@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://www.youtube.com/watch?v=OCS45iy5v1M"}
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isUnfinished, markedByHand, playedTo, readWatchState, watchValue } from '../../utils/marks';
 import { followVideo } from '../../utils/youtube';
@@ -60,5 +61,44 @@ describe('following the watch page’s video', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     navigation.abort();
     expect(onProgress).not.toHaveBeenCalled();
+  });
+
+  it('saves every 10 s while the talk plays, six times a minute, and never for another video', () => {
+    vi.useFakeTimers();
+    try {
+      history.replaceState(null, '', '/watch?v=OCS45iy5v1M');
+      document.body.innerHTML =
+        '<div id="movie_player" class="html5-video-player"><video class="html5-main-video"></video></div>';
+      const video = document.querySelector('video') as HTMLVideoElement;
+      let time = 100;
+      Object.defineProperty(video, 'currentTime', { get: () => time });
+      Object.defineProperty(video, 'duration', { value: 600 });
+      Object.defineProperty(video, 'paused', { value: false });
+      const onProgress = vi.fn();
+      const navigation = new AbortController();
+      followVideo({
+        doc: document,
+        talk: { videoId: 'OCS45iy5v1M', startSeconds: 0 },
+        onProgress,
+        signal: navigation.signal,
+      });
+      for (let second = 0; second < 60; second++) {
+        time++;
+        vi.advanceTimersByTime(1_000);
+      }
+      expect(onProgress).toHaveBeenCalledTimes(6);
+      expect(onProgress).toHaveBeenLastCalledWith(160, 600);
+      // Another video in the same player (autoplay): nothing more is counted toward this talk.
+      history.replaceState(null, '', '/watch?v=unrelated01');
+      time = 5;
+      vi.advanceTimersByTime(30_000);
+      expect(onProgress.mock.calls.every(([position]) => position >= 100)).toBe(true);
+      navigation.abort();
+      const calls = onProgress.mock.calls.length;
+      vi.advanceTimersByTime(60_000);
+      expect(onProgress).toHaveBeenCalledTimes(calls);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
