@@ -52,9 +52,12 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
-    permissions: ['storage', 'contextMenus'],
+    // alarms: a subscribed schedule's daily refresh (made only while there are subscriptions).
+    permissions: ['storage', 'contextMenus', 'alarms'],
     omnibox: { keyword: 'talk' },
     host_permissions: ['https://www.youtube.com/*', 'https://m.youtube.com/*'],
+    // A schedule subscribed to by address: access to its one site is asked for when the person subscribes.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       // Opens the popup from the keyboard; people can change it in the browser's shortcut settings. Not Alt+Shift+T:
       // Chrome keeps that for "focus the toolbar" and silently leaves the command without a key.

@@ -67,6 +67,8 @@ export interface Talk {
   videoId?: string;
   /** Where the talk starts inside the video, when it is one segment of a longer recording. */
   startSeconds?: number;
+  /** When the talk is (was) given, as its schedule says: ISO 8601. A refresh names a talk whose time changed. */
+  startsAt?: string;
 }
 
 /** The content of one file in `data/events/`. */

@@ -34,6 +34,8 @@ export interface DraftEvent {
   abstract?: string;
   description?: string;
   url?: string;
+  /** When it starts: frab's `date`, Sessionize's `startsAt`. */
+  date?: string;
   persons: DraftPerson[];
   links: DraftLink[];
 }
@@ -122,6 +124,7 @@ export function catalogueFromDraft(draft: ScheduleDraft, fallbackName: string): 
     const subtitle = clean(event.subtitle);
     const summary = shorten([subtitle, abstract].filter(Boolean).join(' — '), SUMMARY_LENGTH);
     const link = httpLink(event.url);
+    const startsAt = scheduleTime(event.date);
     talks.push({
       id: `${id}/${key}`,
       eventId: id,
@@ -133,6 +136,7 @@ export function catalogueFromDraft(draft: ScheduleDraft, fallbackName: string): 
       ...(link ? { link } : {}),
       ...(recording.videoId ? { videoId: recording.videoId } : {}),
       ...(recording.watchUrl ? { watchUrl: recording.watchUrl } : {}),
+      ...(startsAt ? { startsAt } : {}),
     });
   }
 
@@ -172,4 +176,12 @@ function httpLink(text: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A schedule's start time as it wrote it, if it is one (ISO 8601, date and time). */
+function scheduleTime(value: string | undefined): string | undefined {
+  const text = clean(value);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) && text.length <= 40 && !Number.isNaN(Date.parse(text))
+    ? text
+    : undefined;
 }

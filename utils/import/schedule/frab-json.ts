@@ -60,6 +60,7 @@ function draftEvent(event: Record<string, unknown>): DraftEvent {
     abstract: text(event.abstract),
     description: text(event.description),
     url: text(event.url),
+    date: text(event.date),
     persons,
     links,
   };

@@ -10,7 +10,7 @@ export type ParsedDraft = { ok: true; draft: ScheduleDraft } | { ok: false; erro
 const SLICE = 1 << 20;
 
 // Elements of <event> read as plain text; everything else (rooms, times, attachments…) is not kept.
-const EVENT_TEXT = new Set(['title', 'subtitle', 'track', 'type', 'abstract', 'description', 'url']);
+const EVENT_TEXT = new Set(['title', 'subtitle', 'track', 'type', 'abstract', 'description', 'url', 'date']);
 const CONFERENCE_TEXT = new Set(['acronym', 'title', 'url', 'start', 'city', 'venue']);
 
 /**

@@ -32,6 +32,7 @@ export function sessionizeDraft(data: Record<string, unknown>): ScheduleDraft | 
         type: [...tags, title ?? ''].join(' '),
         abstract: text(session.description),
         track: tags[0],
+        date: text(session.startsAt),
         persons: array(session.speakerIds ?? session.speakers).flatMap((speaker) => {
           const found = speakers.get(idOf(speaker) ?? idOf(record(speaker)?.id) ?? '');
           return found ? [found] : [];

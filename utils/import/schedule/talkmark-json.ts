@@ -122,9 +122,18 @@ export function readCatalogueFile(
       ...field('watchUrl'),
       ...(videoId ? { videoId } : {}),
       ...(videoId && startSeconds ? { startSeconds } : {}),
+      ...startsAtOf(talk.startsAt),
     });
   }
   return { ok: true, file: { event, speakers, talks } };
+}
+
+/** A talk's time as the catalogue gives it, when it is an ISO 8601 date and time. */
+function startsAtOf(value: unknown): { startsAt?: string } {
+  const given = typeof value === 'string' ? value.trim() : '';
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(given) && given.length <= 40 && !Number.isNaN(Date.parse(given))
+    ? { startsAt: given }
+    : {};
 }
 
 // A summary is a few sentences; a file may carry megabytes in one.
