@@ -29,7 +29,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   ],
   'utils/marks': ['data'],
   'utils/storage': ['data', 'utils/search', 'utils/related', 'utils/panel', 'utils/import', 'utils/marks'],
-  'utils/messaging': ['data', 'utils/i18n', 'utils/panel', 'utils/marks'],
+  'utils/subscriptions': ['data', 'utils/i18n'],
+  'utils/messaging': ['data', 'utils/i18n', 'utils/panel', 'utils/marks', 'utils/subscriptions'],
   'utils/settings': ['utils/messaging'],
   'utils/service': [
     'data',
@@ -42,6 +43,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'utils/storage',
     'utils/messaging',
     'utils/marks',
+    'utils/subscriptions',
   ],
   components: [
     'data',

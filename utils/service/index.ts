@@ -3,6 +3,7 @@ export * from './favourites-service';
 export * from './live-catalogue';
 export * from './served-talks';
 export * from './session-area';
+export * from './subscription-service';
 export * from './sync-engine';
 export * from './sync-status';
 export * from './write-marks';
