@@ -1,4 +1,5 @@
-export type NoticeContent = { kind: 'error' | 'success'; text: string } | undefined;
+/** `info`: something under way ("Fetching…"), said as a success is, without its colour. */
+export type NoticeContent = { kind: 'error' | 'success' | 'info'; text: string } | undefined;
 
 /**
  * What just happened, in a sentence: errors interrupt a screen reader (alert), successes wait their turn
@@ -6,8 +7,9 @@ export type NoticeContent = { kind: 'error' | 'success'; text: string } | undefi
  * skip a live region that arrives together with its text.
  */
 export function Notice({ notice }: { notice: NoticeContent }) {
-  const text = (kind: 'error' | 'success') => (notice?.kind === kind ? notice.text : '');
-  const look = (kind: 'error' | 'success') => (notice?.kind === kind ? `notice notice-${kind}` : 'visually-hidden');
+  const polite = notice?.kind === 'info' ? 'success' : notice?.kind;
+  const text = (kind: 'error' | 'success') => (polite === kind ? (notice?.text ?? '') : '');
+  const look = (kind: 'error' | 'success') => (polite === kind ? `notice notice-${notice?.kind}` : 'visually-hidden');
   return (
     <>
       <p class={look('error')} role="alert">

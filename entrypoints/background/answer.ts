@@ -3,17 +3,24 @@ import { type Mark, STAR } from '../../utils/marks';
 import type { Request } from '../../utils/messaging';
 import { type PanelContent, panelFor } from '../../utils/panel';
 import { findTalks } from '../../utils/search';
-import type { SessionArea, SyncEngine } from '../../utils/service';
+import type { SessionArea, SubscriptionService, SyncEngine } from '../../utils/service';
 import { answerRequest, createServedTalks, describeStorageError, type LiveCatalogue } from '../../utils/service';
 import type { FavouritesStore } from '../../utils/storage';
 import { announceFavouritesChange, withTalkDetails, writeMarks, writeOrder } from './favourites';
 import { createProgress } from './progress';
+import { answerSubscriptions } from './subscriptions';
 
 /** Who asks: one of the extension's pages, or the content script of a tab. */
 export type Asker = { kind: 'extension-page' } | { kind: 'content-script'; tabId: number | undefined };
 
 /** The background's answer to every request a view may make, by family: panel, talks, favourites. */
-export function createAnswer(store: FavouritesStore, live: LiveCatalogue, session: SessionArea, sync: SyncEngine) {
+export function createAnswer(
+  store: FavouritesStore,
+  live: LiveCatalogue,
+  session: SessionArea,
+  sync: SyncEngine,
+  subscriptions: SubscriptionService,
+) {
   // The talks whose panel each tab was given: a content script may read or set those stars only.
   const served = createServedTalks(session);
   const progress = createProgress(store, sync);
@@ -110,6 +117,11 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue, sessio
         return { ok: false, error: ['bad_request'] };
       return progress.answer(request);
     }
+    // Subscriptions are the options page's (a content script never makes Talkmark fetch anything).
+    if (isSubscriptionRequest(request)) {
+      if (asker.kind !== 'extension-page') return { ok: false, error: ['bad_request'] };
+      return answerSubscriptions(subscriptions, request);
+    }
     // The panel's star: the favourites alone say it, without waiting for the catalogue.
     if (request.type === 'favourites/has') return answerRequest(request, store, () => true, announceFavouritesChange);
     if (request.type === 'panel/star') {
@@ -177,3 +189,6 @@ export function createAnswer(store: FavouritesStore, live: LiveCatalogue, sessio
     }
   };
 }
+
+const isSubscriptionRequest = (request: Request): request is Extract<Request, { type: `subscriptions/${string}` }> =>
+  request.type.startsWith('subscriptions/');

@@ -8,6 +8,7 @@ import { listenToAddressBar } from './address-bar';
 import { type Asker, createAnswer } from './answer';
 import { listenToContextMenu } from './context-menu';
 import { refreshSnapshots, writeMarks } from './favourites';
+import { startSubscriptions } from './subscriptions';
 import { startSync } from './sync';
 
 export default defineBackground(() => {
@@ -15,10 +16,16 @@ export default defineBackground(() => {
   // origin) also read through here, while the popup reads its search indexes and, until this answers, its stars
   // straight from the database.
   const store = openFavouritesStore();
-  const live = createLiveCatalogue(bundledEventFiles, openCatalogueStore());
+  const catalogues = openCatalogueStore();
+  const live = createLiveCatalogue(bundledEventFiles, catalogues);
+  const subscriptions = startSubscriptions(catalogues, store);
   // The options page imports and removes catalogues, then bumps this key.
   watchStorageKey('local', CATALOGUES_REVISION_KEY, () => {
     live.invalidate();
+    // A subscribed catalogue removed on the page takes its subscription, and its site's permission, with it.
+    void subscriptions
+      .forgetRemovedCatalogues()
+      .catch((error: unknown) => console.warn('Talkmark: subscriptions could not be checked', error));
     // Stars describe their talks as the catalogues now do (a removed conference's stars keep what they were).
     void live
       .catalogue()
@@ -31,7 +38,7 @@ export default defineBackground(() => {
     console.warn('Talkmark: could not check for an unannounced change', error);
   });
   const sync = startSync(store);
-  const answer = createAnswer(store, live, browser.storage.session, sync);
+  const answer = createAnswer(store, live, browser.storage.session, sync, subscriptions);
 
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -17,6 +17,7 @@ import { catalogueFileName, createCatalogueFile } from '../../utils/import';
 import { CATALOGUES_REVISION_KEY, watchStorageKey } from '../../utils/messaging';
 import { type CatalogueRecord, openCatalogueStore } from '../../utils/storage';
 import { quoteFromFile } from '../../utils/text';
+import { SubscribeForm, SubscriptionRow, useSubscriptions } from './Subscriptions';
 
 type Progress = { phase: 'reading' | 'indexing' | 'saving'; fraction: number; talkCount?: number; fileName: string };
 
@@ -50,6 +51,7 @@ export function Catalogues() {
   // Ends the running import's worker: its one transaction never commits, so nothing changes.
   const cancelImport = useRef<AbortController | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
+  const subscriptions = useSubscriptions();
 
   const reload = () =>
     store.list().then(setRecords, (error: unknown) => {
@@ -167,8 +169,8 @@ export function Catalogues() {
               </td>
             </tr>
           ))}
-          {(records ?? []).map((record) => (
-            <tr key={record.id}>
+          {(records ?? []).flatMap((record) => [
+            <tr key={record.id} class={subscriptions.has(record.id) ? 'is-subscribed' : undefined}>
               <th scope="row" dir="auto">
                 {record.name}
               </th>
@@ -186,8 +188,18 @@ export function Catalogues() {
                   {t('catalogue_remove')}
                 </button>
               </td>
-            </tr>
-          ))}
+            </tr>,
+            ...(subscriptions.has(record.id)
+              ? [
+                  <SubscriptionRow
+                    key={`${record.id}-subscription`}
+                    subscription={subscriptions.get(record.id) as NonNullable<ReturnType<typeof subscriptions.get>>}
+                    name={record.name}
+                    columns={5}
+                  />,
+                ]
+              : []),
+          ])}
         </tbody>
       </table>
       <div class="tool-row">
@@ -215,6 +227,7 @@ export function Catalogues() {
         </div>
       ) : null}
       <Notice notice={notice} />
+      <SubscribeForm />
     </div>
   );
 }

@@ -39,7 +39,9 @@ export interface LaunchedFirefox {
  * distribution would (an unsigned XPI in the profile's extensions folder, which ESR allows when signatures are not
  * required) and Firefox opens the popup page at start; later extension pages are opened with `tabs.create` from it.
  */
-export async function launchFirefox(options: { videos?: FixtureVideos } = {}): Promise<LaunchedFirefox> {
+export async function launchFirefox(
+  options: { videos?: FixtureVideos; prefs?: Record<string, string | number | boolean> } = {},
+): Promise<LaunchedFirefox> {
   if (!existsSync(FIREFOX)) {
     throw new Error(
       `No Firefox at ${FIREFOX}: install Debian's package (sudo apt-get install -y firefox-esr) or set FIREFOX_PATH. ` +
@@ -74,6 +76,7 @@ export async function launchFirefox(options: { videos?: FixtureVideos } = {}): P
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': 9,
       'network.proxy.allow_hijacking_localhost': true,
+      ...options.prefs,
     },
   });
   const home = await waitForPage(browser, (url) => url.startsWith(`${FIREFOX_BASE}/popup.html`));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshconfSchedule, startScheduleServer } from '../schedule-server';
 import { type LaunchedExtension, launchExtension } from './harness';
 
 const SCHEDULE = new URL('../fixtures/schedules/small-frab.xml', import.meta.url).pathname;
@@ -70,5 +71,36 @@ describe('no network', () => {
     const own = browser.requests.filter((url) => !visited.has(url) && !url.endsWith('/favicon.ico'));
     expect(own).toEqual([]);
     expect(browser.requests.length).toBeGreaterThan(0); // the recorder works: the test's own page loads are in it
+  });
+
+  it('subscribing asks the browser for that one site from the click itself, and fetches nothing until allowed', async () => {
+    // Headless Chromium shows its permission prompt to no one, so it stays open: the request path is checked up to
+    // it (Firefox's end-to-end tests, where a preference grants it, follow it through to the schedule).
+    const server = await startScheduleServer();
+    try {
+      server.serve('/freshconf.xml', freshconfSchedule());
+      const options = await browser.openExtensionPage('options.html');
+      const field = options.getByLabel('Schedule address');
+      await field.fill('fosdem.org/schedule');
+      await options.getByRole('button', { name: 'Subscribe' }).click();
+      await expect
+        .poll(() => options.locator('.subscribe [role="alert"]').textContent())
+        .toBe('That is not a web address. Paste the schedule’s whole address, starting with https://.');
+      await field.fill(server.url('/freshconf.xml'));
+      await field.press('Enter');
+      const host = new URL(server.origin).host;
+      const waiting = `Waiting for you to allow Talkmark to read ${host} in the browser’s prompt…`;
+      await expect.poll(() => options.locator('.subscribe [role="status"]').textContent()).toBe(waiting);
+      await options.waitForTimeout(1_000);
+      // Still waiting, not refused. (Firefox, stricter, refuses a request not made inside the input's handler: its
+      // end-to-end test subscribes through this same form.)
+      expect(await options.locator('.subscribe [role="status"]').textContent()).toBe(waiting);
+      expect(await options.locator('.subscribe [role="alert"]').textContent()).toBe('');
+      expect(server.requests).toEqual([]);
+      expect(browser.requests.filter((url) => url.startsWith(server.origin))).toEqual([]);
+      await options.close();
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -104,6 +104,11 @@ export function formatDate(epochMs: number): string {
   return new Date(epochMs).toLocaleDateString(messagesLanguage(), { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** A moment as the messages' language writes a date and a time ("6 Dec 2026, 18:30"). */
+export function formatDateTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleString(messagesLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 /** Apple keyboards say ⌘ where others say Ctrl (Strg on German ones); the shortcuts accept either key. */
 const onApple = once(() => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent));
 

@@ -3,6 +3,7 @@ import { TALK_KINDS } from '../../data';
 import type { Message } from '../i18n';
 import type { WatchState } from '../marks';
 import type { PanelContent } from '../panel';
+import type { Subscription } from '../subscriptions';
 
 /**
  * Everything a view (popup, YouTube panel) asks of the background, which owns the favourites database and the
@@ -26,7 +27,15 @@ export type Request =
   /** Every talk's watch state (the popup's progress bars and resume positions). */
   | { type: 'progress/list' }
   /** Forgets how far every talk was watched (the options page), here and, through sync, everywhere. */
-  | { type: 'progress/clear' };
+  | { type: 'progress/clear' }
+  /** Subscribes to a schedule by address (the options page, once the browser allowed its site). */
+  | { type: 'subscriptions/add'; url: string }
+  /** Checks a subscribed catalogue for changes now. */
+  | { type: 'subscriptions/refresh'; catalogueId: string }
+  /** Stops checking a catalogue (it stays); releases its site unless another subscription uses it. */
+  | { type: 'subscriptions/remove'; catalogueId: string }
+  /** The address now serves another conference: subscribes to that one as its own catalogue. */
+  | { type: 'subscriptions/adopt'; catalogueId: string };
 
 /**
  * A view's numbered write: the view's id (one per page load) and the write's number, rising with each write the
@@ -52,7 +61,22 @@ export interface ResponseValues {
   'progress/list': Record<string, WatchState & { at: number }>;
   'progress/clear': number;
   'favourites/import': MergeReport;
+  'subscriptions/add': SubscribedCatalogue;
+  'subscriptions/refresh': Subscription | null;
+  'subscriptions/remove': true;
+  'subscriptions/adopt': SubscribedCatalogue;
 }
+
+/** A catalogue just subscribed to, as the options page announces it. */
+export interface SubscribedCatalogue {
+  catalogueId: string;
+  name: string;
+  talkCount: number;
+  replaced: boolean;
+}
+
+/** Where the background keeps the subscriptions (`storage.local`): the options page shows them as they change. */
+export const SUBSCRIPTIONS_KEY = 'subscriptions';
 
 /** A favourite with what views need to export it or play it, looked up in the catalogue as it is now. */
 export interface FavouriteEntry extends Favourite {
@@ -179,6 +203,14 @@ export function parseRequest(message: unknown): Request | undefined {
     case 'progress/list':
     case 'progress/clear':
       return { type: m.type };
+    case 'subscriptions/add':
+      return typeof m.url === 'string' && m.url.length <= 2_000 ? { type: m.type, url: m.url } : undefined;
+    case 'subscriptions/refresh':
+    case 'subscriptions/remove':
+    case 'subscriptions/adopt':
+      return typeof m.catalogueId === 'string' && m.catalogueId.length <= 200
+        ? { type: m.type, catalogueId: m.catalogueId }
+        : undefined;
     case 'favourites/import':
       // Its size is measured here, not taken from the sender.
       return typeof m.text === 'string' ? { type: m.type, text: m.text } : undefined;
