@@ -18,6 +18,7 @@ import { type SearchDocument, searchDocumentFor } from '../utils/search';
 import { playbackCost, putProgressRecords } from './playback-bench';
 import { type RealQuery, realQueries } from './real-queries';
 import { ENGINES } from './search-engines';
+import { subscriptionFigures } from './subscription-bench';
 import { syncFigures } from './sync-bench';
 import { keystrokes, syntheticCatalogue, syntheticQueries } from './synthetic-catalogue';
 
@@ -582,7 +583,7 @@ it('benchmark', async () => {
   console.log(`Talkmark benchmark: ${report.machine}`);
   const realTalks = loadRealTalks();
   if (!realTalks) console.log('../shared/talk-data is not here: search is measured on synthetic catalogues instead.');
-  // BENCH_ONLY=search, browser, sync or playback runs one part (for quick checks; the README's figures are full runs).
+  // BENCH_ONLY=search, browser, sync, subscriptions or playback runs one part (for quick checks; the README's figures are full runs).
   const only = process.env.BENCH_ONLY;
   sizes();
   if (only === undefined || only === 'search') {
@@ -591,6 +592,8 @@ it('benchmark', async () => {
   }
   if (only === undefined || only === 'sync')
     for (const [name, rows] of Object.entries(await syncFigures(realTalks))) section(name, rows);
+  if (only === undefined || only === 'subscriptions')
+    for (const [name, rows] of Object.entries(await subscriptionFigures(realTalks))) section(name, rows);
   if (only === 'playback') {
     const videos = { OCS45iy5v1M: 'How to Migrate a MySQL Database to Vitess' };
     const browser = await launchExtension({ videos });
@@ -601,7 +604,7 @@ it('benchmark', async () => {
     } finally {
       await browser.close();
     }
-  } else if (only !== 'search' && only !== 'sync') await browserFigures(realTalks);
+  } else if (only === undefined || only === 'browser') await browserFigures(realTalks);
   report.seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWritten to bench/results.json in ${report.seconds} s.`);
