@@ -35,12 +35,26 @@ async function until<T>(read: () => Promise<T>, expected: T | RegExp, timeoutMs 
 const text = (page: Page, selector: string) =>
   page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
 const rowStatus = (options: Page) => text(options, '.subscription-row .subscription-status');
-const clickButton = (page: Page, label: string) => page.click(`button[aria-label="${label}"]`);
+/** A real click, in the page's tab brought to the front first (a click in a tab behind another can be lost). */
+async function clickButton(page: Page, label: string): Promise<void> {
+  await page.bringToFront();
+  await page.click(`button[aria-label="${label}"]`);
+}
+/** The daily refresh's alarm, as the browser holds it: its period in minutes, or null when there is none. */
+const alarmPeriod = (page: Page) =>
+  page.evaluate(async () => {
+    const { browser } = globalThis as unknown as {
+      browser: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } };
+    };
+    return (await browser.alarms.get('talkmark-subscriptions'))?.periodInMinutes ?? null;
+  });
 
 describe('subscribing to a schedule by address (Firefox)', () => {
   it('subscribes from a click, shows recordings once published, keeps stars, and pauses without the site', async () => {
     const options = await firefox.openExtensionPage('options.html');
     await options.waitForSelector('#subscribe-address');
+    // No subscription, no alarm: nothing will ever be fetched.
+    expect(await alarmPeriod(options)).toBeNull();
     await options.type('#subscribe-address', server.url('/freshconf.xml'));
     await options.click('form.subscribe button[type="submit"]');
     await until(
@@ -50,6 +64,7 @@ describe('subscribing to a schedule by address (Firefox)', () => {
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.headers.cookie).toBeUndefined();
     await until(() => rowStatus(options), /^Checked .+\. No changes since it was added\.$/);
+    expect(await alarmPeriod(options)).toBe(24 * 60);
 
     // A star on the second talk, from the popup.
     const popup = await firefox.openExtensionPage('popup.html');
@@ -101,6 +116,7 @@ describe('subscribing to a schedule by address (Firefox)', () => {
     await clickButton(options, 'Stop checking “Freshconf 2026” for changes (the catalogue stays)');
     await until(async () => (await options.$$('.subscription-row')).length, 0);
     expect(await text(options, '.catalogue-table tbody')).toContain('Freshconf 2026');
+    await until(() => alarmPeriod(options), null);
     await popup.close();
     await options.close();
   }, 90_000);

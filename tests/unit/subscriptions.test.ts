@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundledEventFiles } from '../../data/events';
 import { say } from '../../utils/i18n';
 import { createSubscriptionService, type SubscriptionArea } from '../../utils/service';
 import { changesBetween, type Subscription, siteOf, subscriptionAddress } from '../../utils/subscriptions';
+import { sharedMissing } from '../real-talks';
 import { freshconfSchedule, type ScheduleServer, startScheduleServer } from '../schedule-server';
 import { freshCatalogueStores } from './fresh-stores';
 
@@ -241,5 +242,28 @@ describe('what changed', () => {
       new Set(),
     );
     expect(summary.rescheduled).toBe(0);
+  });
+});
+
+// The real schedules in ../shared (see its SOURCES.md), served as their conferences serve them.
+const samples = new URL('../../../shared/talk-data/samples/', import.meta.url);
+const haveSamples = existsSync(samples);
+if (!haveSamples) sharedMissing('The real schedules served for subscriptions', samples);
+
+describe.skipIf(!haveSamples)('subscribing to the real schedules in ../shared/talk-data/samples', () => {
+  it.each([
+    ['fosdem-2020-schedule.xml', 'application/xml', 872],
+    ['ccc-39c3-hub-schedule-20251206.xml', 'text/xml', 215],
+    ['pretalx-mch2022-schedule.json', 'application/json', 183],
+    ['frab-camp2019-schedule.json', 'application/json', 79],
+    ['kotlinconf-2025-conference.json', 'application/json; charset=utf-8', 112],
+  ])('%s, served as %s, subscribes with every talk, then refreshes with a 304', async (name, type, talks) => {
+    server.serve(`/${name}`, readFileSync(new URL(name, samples)), type);
+    const { service, saved } = setup();
+    const outcome = await service.subscribe(server.url(`/${name}`));
+    expect(outcome).toMatchObject({ ok: true, talkCount: talks });
+    await service.refresh(outcome.ok ? outcome.catalogueId : '');
+    expect(server.requests.map((request) => request.headers['if-none-match'] !== undefined)).toEqual([false, true]);
+    expect(saved()[0]?.problem).toBeUndefined();
   });
 });
