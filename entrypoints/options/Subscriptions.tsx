@@ -66,6 +66,8 @@ export function SubscribeForm() {
         <input
           id="subscribe-address"
           type="url"
+          // An address reads left to right, in an Arabic page too.
+          dir="ltr"
           inputMode="url"
           autocomplete="off"
           spellcheck={false}

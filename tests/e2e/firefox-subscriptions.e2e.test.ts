@@ -76,7 +76,7 @@ describe('subscribing to a schedule by address (Firefox)', () => {
 
     // The conference publishes its recordings (and moves a talk): a refresh brings them, and names the change.
     server.serve('/freshconf.xml', freshconfSchedule({ recordings: true, rescheduled: true }));
-    await clickButton(options, 'Check “Freshconf 2026” for changes now');
+    await clickButton(options, 'Refresh “Freshconf 2026”');
     await until(
       () => rowStatus(options),
       /Changed .+: 2 new recordings and 1 talk rescheduled\. Starred: “Operators for stateful sets”\.$/,
@@ -95,7 +95,7 @@ describe('subscribing to a schedule by address (Firefox)', () => {
 
     // Unchanged: one conditional request, answered 304.
     const asked = server.requests.length;
-    await clickButton(options, 'Check “Freshconf 2026” for changes now');
+    await clickButton(options, 'Refresh “Freshconf 2026”');
     await until(async () => server.requests.length, asked + 1);
     expect(server.requests.at(-1)?.headers['if-none-match']).toMatch(/^"/);
     await until(() => rowStatus(options), /Changed .+: 2 new recordings/);
@@ -108,12 +108,12 @@ describe('subscribing to a schedule by address (Firefox)', () => {
       await browser.permissions.remove({ origins: [site] });
     }, 'http://127.0.0.1/*');
     await until(() => rowStatus(options), /^Paused: the browser no longer lets Talkmark read this site\./);
-    await clickButton(options, 'Check “Freshconf 2026” for changes now');
+    await clickButton(options, 'Refresh “Freshconf 2026”');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(server.requests).toHaveLength(asked + 1);
 
     // Unsubscribing keeps the catalogue and its talks.
-    await clickButton(options, 'Stop checking “Freshconf 2026” for changes (the catalogue stays)');
+    await clickButton(options, 'Unsubscribe from “Freshconf 2026”');
     await until(async () => (await options.$$('.subscription-row')).length, 0);
     expect(await text(options, '.catalogue-table tbody')).toContain('Freshconf 2026');
     await until(() => alarmPeriod(options), null);

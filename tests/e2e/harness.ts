@@ -247,3 +247,27 @@ export function storedStarIds(context: Pick<Worker, 'evaluate'> | Pick<Page, 'ev
       }),
   );
 }
+
+/**
+ * Stores a subscription as the background keeps one after a refresh that changed things, for a catalogue already
+ * imported: headless Chromium's permission prompt cannot be answered, so pictures and layout checks of a subscribed
+ * row start from here (Firefox's tests subscribe for real).
+ */
+export async function storeSubscription(browser: LaunchedExtension, catalogueId: string): Promise<void> {
+  const at = Date.UTC(2026, 11, 6, 17, 40);
+  await browser.worker.evaluate(
+    (subscription) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ subscriptions: [subscription] }),
+    {
+      catalogueId,
+      url: 'https://tinyconf.example/2024/schedule.xml',
+      site: 'https://tinyconf.example/*',
+      etag: '"v2"',
+      checkedAt: at + 3_600_000,
+      changedAt: at,
+      changes: { added: 0, removed: 1, rescheduled: 1, newRecordings: 2, starred: ['Sharding MySQL with Vitess'] },
+    },
+  );
+}

@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { extensionInLanguage, type LaunchedExtension, launchExtension } from './harness';
+import { extensionInLanguage, type LaunchedExtension, launchExtension, storeSubscription } from './harness';
+
+const SCHEDULE = new URL('../fixtures/schedules/small-frab.xml', import.meta.url).pathname;
 
 // German and Arabic, as a person whose browser speaks them meets Talkmark. Debian's Chromium has only its English
 // interface, so each language runs from a copy of the build that speaks only it (see extensionInLanguage).
@@ -106,8 +108,14 @@ describe('in Arabic, right to left', () => {
     const heading = await options.locator('h1').boundingBox();
     // Right-aligned: the heading ends at the column's right edge.
     expect((heading?.x ?? 0) + (heading?.width ?? 0)).toBeGreaterThan(600);
+    // A subscribed catalogue's row, in Arabic.
+    await options.getByLabel('ملف الجدول المراد استيراده').setInputFiles(SCHEDULE);
+    await storeSubscription(browser, 'tinyconf2024');
+    await expect
+      .poll(async () => plain(await options.locator('.subscription-status').textContent()))
+      .toMatch(/تسجيلان جديدان/);
     expect(await axeViolations(options)).toEqual([]);
-    await options.screenshot({ path: `${ARTIFACTS}options-ar.png` });
+    await options.screenshot({ path: `${ARTIFACTS}options-ar.png`, fullPage: true });
     await options.close();
   });
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LaunchedExtension, launchExtension } from './harness';
+import { type LaunchedExtension, launchExtension, storeSubscription } from './harness';
 
 const SCHEDULE = new URL('../fixtures/schedules/small-frab.xml', import.meta.url).pathname;
 
@@ -115,6 +115,10 @@ describe.each(['light', 'dark'] as const)('screenshots with an imported conferen
     await options.locator('.catalogues .notice').waitFor();
     expect(await options.locator('.catalogues .notice').textContent()).toMatch(/TinyConf 2024/);
     expect(await options.getByRole('table', { name: 'Catalogues in Talkmark' }).textContent()).toMatch(/TinyConf 2024/);
+    await storeSubscription(browser, 'tinyconf2024');
+    await expect
+      .poll(() => options.locator('.subscription-row .subscription-status').textContent())
+      .toMatch(/: 2 new recordings, 1 talk removed, and 1 talk rescheduled\. Starred: “Sharding MySQL with Vitess”\.$/);
     await expectScheme(options, 'body', scheme);
     await options.screenshot({ path: `${ARTIFACTS}options-${scheme}.png`, fullPage: true });
     // Firefox for Android opens the options page full screen on a phone.
