@@ -22,7 +22,12 @@ let databases = 0;
 function serviceOver() {
   const store = openCatalogueStore(`talkmark-bench-subscriptions-${++databases}`);
   let saved: Subscription[] = [];
-  const area: SubscriptionArea = { read: async () => saved, write: async (all) => void (saved = all) };
+  const area: SubscriptionArea = {
+    read: async () => saved,
+    write: async (all) => {
+      saved = all;
+    },
+  };
   const service = createSubscriptionService({
     area,
     store,

@@ -119,6 +119,26 @@ describe('stars that follow a person between browsers', () => {
     ]);
   });
 
+  it('how far a talk was watched follows too: started in one browser, continued and finished in the other', async () => {
+    const a = await device();
+    const b = await device();
+    const geo = TALKS.find((talk) => talk.title === GEO)?.id as string;
+    const ask = (at: Device, message: object) =>
+      at.page.evaluate(async (request) => {
+        const answer = (await chrome.runtime.sendMessage(request)) as { ok?: boolean; value?: unknown };
+        if (!answer?.ok) throw new Error(JSON.stringify(answer));
+        return answer.value as Record<string, { position: number; watched: boolean }>;
+      }, message);
+    await ask(a, { type: 'progress/save', talkId: geo, position: 300, duration: 1_000 });
+    await syncUntilStill(a, b);
+    const popupB = await b.browser.openExtensionPage('popup.html');
+    await popupB.getByRole('tab', { name: /Continue/ }).click();
+    await expect.poll(() => popupB.getByRole('listbox').locator('.result-title').allTextContents()).toEqual([GEO]);
+    await ask(b, { type: 'progress/mark', talkId: geo, watched: true });
+    await syncUntilStill(a, b);
+    expect((await ask(a, { type: 'progress/list' }))[geo]).toMatchObject({ position: 300, watched: true });
+  });
+
   it('converges when one removes a star while the other, not yet synced, stars another', async () => {
     const a = await device();
     const b = await device();
