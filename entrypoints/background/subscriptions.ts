@@ -23,7 +23,7 @@ export function startSubscriptions(catalogues: CatalogueStore, favourites: Favou
     },
     write: async (all) => {
       await browser.storage.local.set({ [SUBSCRIPTIONS_KEY]: all });
-      await keepAlarm(all.length > 0);
+      await keepAlarm(all);
     },
   };
   const service = createSubscriptionService({
@@ -53,16 +53,28 @@ export function startSubscriptions(catalogues: CatalogueStore, favourites: Favou
   browser.permissions.onAdded.addListener(sitesChanged);
   void area
     .read()
-    .then((all) => keepAlarm(all.length > 0))
+    .then(keepAlarm)
     .catch((error: unknown) => console.warn('Talkmark: the refresh alarm could not be set', error));
   return service;
 }
 
-async function keepAlarm(wanted: boolean): Promise<void> {
+/**
+ * The alarm while there are subscriptions, and none without. Made again, it goes off a day after the oldest check
+ * (at once if that is past): a browser that drops alarms at each restart still refreshes daily.
+ */
+async function keepAlarm(all: readonly Subscription[]): Promise<void> {
   const existing = await browser.alarms.get(ALARM);
-  if (wanted && !existing)
-    await browser.alarms.create(ALARM, { delayInMinutes: DAY_MINUTES, periodInMinutes: DAY_MINUTES });
-  if (!wanted && existing) await browser.alarms.clear(ALARM);
+  if (all.length === 0) {
+    if (existing) await browser.alarms.clear(ALARM);
+    return;
+  }
+  if (existing) return;
+  const oldest = Math.min(...all.map((each) => each.checkedAt ?? 0));
+  const sinceMinutes = (Date.now() - oldest) / 60_000;
+  await browser.alarms.create(ALARM, {
+    delayInMinutes: Math.max(1, DAY_MINUTES - sinceMinutes),
+    periodInMinutes: DAY_MINUTES,
+  });
 }
 
 /** The options page's subscription requests. */

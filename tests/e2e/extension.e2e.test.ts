@@ -10,12 +10,17 @@ const FIREFOX_DIR = join(EXTENSION_DIR, '../firefox-mv3');
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
 describe('the built packages', () => {
-  it.each([EXTENSION_DIR, FIREFOX_DIR])('%s asks only for storage, context menus and YouTube', (dir) => {
-    const { manifest_version, permissions, host_permissions } = manifest(dir);
-    expect(manifest_version).toBe(3);
-    expect(permissions).toEqual(['storage', 'contextMenus']);
-    expect([...host_permissions].sort()).toEqual(['https://m.youtube.com/*', 'https://www.youtube.com/*']);
-  });
+  it.each([EXTENSION_DIR, FIREFOX_DIR])(
+    '%s asks only for storage, context menus, alarms and YouTube; any other site only when subscribing',
+    (dir) => {
+      const { manifest_version, permissions, host_permissions, optional_host_permissions } = manifest(dir);
+      expect(manifest_version).toBe(3);
+      expect(permissions).toEqual(['storage', 'contextMenus', 'alarms']);
+      expect([...host_permissions].sort()).toEqual(['https://m.youtube.com/*', 'https://www.youtube.com/*']);
+      // Asked for one site at a time, from the person's click on Subscribe.
+      expect(optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    },
+  );
 
   it.each([EXTENSION_DIR, FIREFOX_DIR])('%s opens the popup with Alt+Shift+K', (dir) => {
     expect(manifest(dir).commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
