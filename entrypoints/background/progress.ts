@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import {
   compareStamps,
   isUnfinished,
@@ -8,10 +9,9 @@ import {
   type WatchState,
   watchValue,
 } from '../../utils/marks';
-import type { Request } from '../../utils/messaging';
+import { PROGRESS_REVISION_KEY, type Request } from '../../utils/messaging';
 import { describeStorageError, type SyncEngine } from '../../utils/service';
 import type { FavouritesStore } from '../../utils/storage';
-import { announceFavouritesChange } from './favourites';
 
 type ProgressRequest = Extract<Request, { type: `progress/${string}` }>;
 
@@ -27,8 +27,8 @@ export function createProgress(store: FavouritesStore, sync: SyncEngine) {
   const keep = async (talkId: string, state: WatchState) => {
     await store.putMark({ kind: WATCH, talkId, on: true, stamp: await sync.stamp(), value: watchValue(state) });
     sync.changed();
-    // Views show progress bars and "Watched": they read again, as after a star.
-    await announceFavouritesChange();
+    // Views that show progress bars and "Watched" read again (YouTube tabs are not woken: see the key).
+    await announceProgressChange();
     return state;
   };
   return {
@@ -84,7 +84,7 @@ export function createProgress(store: FavouritesStore, sync: SyncEngine) {
               cleared++;
             }
             sync.changed();
-            await announceFavouritesChange();
+            await announceProgressChange();
             return { ok: true, value: cleared };
           }
         }
@@ -96,3 +96,6 @@ export function createProgress(store: FavouritesStore, sync: SyncEngine) {
     },
   };
 }
+
+/** Tells every open view that shows progress (the popup, the options page) that it changed. */
+const announceProgressChange = () => browser.storage.local.set({ [PROGRESS_REVISION_KEY]: crypto.randomUUID() });

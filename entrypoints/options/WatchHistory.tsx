@@ -14,7 +14,7 @@ export function WatchHistory() {
         (error: unknown) => console.warn('Talkmark: watch history could not be read', error),
       );
     void read();
-    return favouritesClient.onChange(() => void read());
+    return favouritesClient.onChangeOrProgress(() => void read());
   }, []);
   const clear = async () => {
     try {

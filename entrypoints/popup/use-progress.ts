@@ -23,7 +23,7 @@ export function useProgress(): ReadonlyMap<string, RowProgress> {
         (error: unknown) => console.warn('Talkmark: watch progress could not be read', error),
       );
     void read();
-    return favouritesClient.onChange(() => void read());
+    return favouritesClient.onChangeOrProgress(() => void read());
   }, []);
   return progress;
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { MergeReport } from '../../data';
 import { askBackground as ask } from './ask-background';
 import type { FavouriteEntry } from './messages';
-import { FAVOURITES_REVISION_KEY } from './messages';
+import { FAVOURITES_REVISION_KEY, PROGRESS_REVISION_KEY } from './messages';
 import { watchStorageKey } from './watch-storage';
 
 // This page's writes, numbered: the background applies none older than one it applied from here.
@@ -39,5 +39,15 @@ export const favouritesClient = {
   /** Calls `listener` whenever any view changes a favourite; returns the unsubscribe. */
   onChange(listener: () => void): () => void {
     return watchStorageKey('local', FAVOURITES_REVISION_KEY, () => listener());
+  },
+  /** Calls `listener` when the stars or the watch progress change (views that show both). */
+  onChangeOrProgress(listener: () => void): () => void {
+    const stop = [
+      watchStorageKey('local', FAVOURITES_REVISION_KEY, () => listener()),
+      watchStorageKey('local', PROGRESS_REVISION_KEY, () => listener()),
+    ];
+    return () => {
+      for (const each of stop) each();
+    };
   },
 };

@@ -92,6 +92,11 @@ export type Response<T extends Request['type']> =
 
 /** The key the background bumps in storage.local after each change: every view, content scripts included, hears it. */
 export const FAVOURITES_REVISION_KEY = 'favourites-revision';
+/**
+ * Bumped when watch progress changes. Apart from the favourites' key: a talk playing saves every 10 s, and the
+ * YouTube tabs, which show no other talk's progress, need not wake for it.
+ */
+export const PROGRESS_REVISION_KEY = 'progress-revision';
 
 /** Bumped in storage.local after a catalogue is imported or removed: the background reads the catalogues again. */
 export const CATALOGUES_REVISION_KEY = 'catalogues-revision';

@@ -77,41 +77,29 @@ export function followVideo({ doc, talk, onProgress, signal }: VideoFollowerOpti
     }, SAVE_EVERY_MS);
   };
 
-  const attach = (element: HTMLVideoElement) => {
-    if (element === video) return;
-    video = element;
-    const options = { signal: until };
-    element.addEventListener('playing', trusted(startTicking), options);
-    for (const type of ['pause', 'ended'])
-      element.addEventListener(
-        type,
-        trusted(() => {
-          stopTicking();
-          save();
-        }),
-        options,
-      );
-    element.addEventListener('seeked', trusted(save), options);
-    if (!element.paused) startTicking();
-  };
-
   const find = () => {
-    const found = doc.querySelector<HTMLVideoElement>(YOUTUBE_SELECTORS.mainVideo);
-    if (found) attach(found);
-    return found;
+    video = doc.querySelector<HTMLVideoElement>(YOUTUBE_SELECTORS.mainVideo) ?? undefined;
+    return video;
   };
-  // The player is made late: looked for as the page changes (once a frame) until it is there, and no longer:
-  // YouTube's page changes many times a second while a video plays.
-  let looking = false;
-  const watcher = new MutationObserver(() => {
-    if (looking) return;
-    looking = true;
-    requestAnimationFrame(() => {
-      looking = false;
-      if (!until.aborted && find()) watcher.disconnect();
+  /**
+   * The player's media events, heard on the document as they pass down to their video (media events do not
+   * bubble, but the capturing phase sees them): a player made late, or a video it swaps in, is found when it plays,
+   * without watching the page change (YouTube's page changes many times a second while a video plays). Only the
+   * page's main video counts, never a hover preview's.
+   */
+  const onMain = (handler: () => void) => (event: Event) => {
+    if (event.isTrusted && (event.target === video || event.target === find())) handler();
+  };
+  const listen = (type: string, handler: () => void) =>
+    doc.addEventListener(type, onMain(handler), { capture: true, signal: until });
+  listen('playing', startTicking);
+  for (const type of ['pause', 'ended'])
+    listen(type, () => {
+      stopTicking();
+      save();
     });
-  });
-  if (!find()) watcher.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  listen('seeked', save);
+  if (find() && !video?.paused) startTicking();
   doc.addEventListener(
     'visibilitychange',
     trusted(() => doc.visibilityState === 'hidden' && save()),
@@ -122,7 +110,6 @@ export function followVideo({ doc, talk, onProgress, signal }: VideoFollowerOpti
   until.addEventListener(
     'abort',
     () => {
-      watcher.disconnect();
       stopTicking();
       // Leaving the talk (navigation, another video, the page closing) saves where it was, if it counted.
       if (last) onProgress(last.position, last.duration);
