@@ -1,9 +1,8 @@
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession } from 'playwright-core';
 import { launchPlainBrowser } from '../tests/e2e/harness';
 import { playSilenceInPlayer } from '../tests/e2e/media';
 
-// Watch progress in the bench: what following playback costs a watch page's main thread, how often it writes, and
-// the popup with thousands of progress records.
+// Watch progress in the bench: what following playback costs a watch page's main thread, and how often it writes.
 
 /** How long each playback is measured (a minute's figures are scaled from it). */
 const PLAYBACK_SECONDS = Number(process.env.BENCH_PLAYBACK_SECONDS ?? 30);
@@ -87,25 +86,4 @@ export async function playbackCost(
   } finally {
     await plain.close();
   }
-}
-
-/** Writes a watch mark for each talk, as the background keeps them: every other one watched, the rest at 2:00. */
-export async function putProgressRecords(extensionPage: Page, talkIds: readonly string[]): Promise<void> {
-  await extensionPage.evaluate(async (ids) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('talkmark');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction('marks', 'readwrite');
-    ids.forEach((talkId, n) => {
-      const value = n % 2 === 0 ? { p: 2_900, d: 3_000, w: 1 } : { p: 120, d: 3_000 };
-      const stamp = { wall: 1_765_000_000_000 + n * 1_000, count: 0, node: 'bench' };
-      tx.objectStore('marks').put({ key: `watch:${talkId}`, mark: { kind: 'watch', talkId, on: true, stamp, value } });
-    });
-    await new Promise((resolve) => {
-      tx.oncomplete = resolve;
-    });
-    db.close();
-  }, talkIds);
 }

@@ -12,10 +12,11 @@ import {
   launchPlainBrowser,
   stopServiceWorkers,
 } from '../tests/e2e/harness';
+import { putProgressRecords } from '../tests/e2e/progress-records';
 import { asFrabScheduleJson, loadRealTalks, type RealTalk } from '../tests/real-talks';
 import { LABELLED_QUERIES } from '../tests/search-queries';
 import { type SearchDocument, searchDocumentFor } from '../utils/search';
-import { playbackCost, putProgressRecords } from './playback-bench';
+import { playbackCost } from './playback-bench';
 import { type RealQuery, realQueries } from './real-queries';
 import { ENGINES } from './search-engines';
 import { subscriptionFigures } from './subscription-bench';

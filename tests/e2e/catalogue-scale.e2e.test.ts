@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asFrabScheduleJson, loadRealTalks, type RealTalk } from '../real-talks';
 import { type LaunchedExtension, launchExtension } from './harness';
+import { putProgressRecords } from './progress-records';
 
 // 50,000 real talks (../shared/talk-data), imported as one schedule.json the way a person would.
 const talks = loadRealTalks()?.slice(0, 50_000);
@@ -145,28 +146,8 @@ describe.skipIf(!talks)('a schedule of 50,000 real talks', () => {
     // Every other talk of the first 5,000 was watched; the rest were left at 2:00, the later in the list the
     // more recently. Written as the background keeps them: one mark of kind `watch` each.
     const options = await browser.openExtensionPage('options.html');
-    await options.evaluate(
-      async (ids) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('talkmark');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        const tx = db.transaction('marks', 'readwrite');
-        ids.forEach((talkId, n) => {
-          const watched = n % 2 === 0;
-          const value = watched ? { p: 2_900, d: 3_000, w: 1 } : { p: 120, d: 3_000 };
-          const stamp = { wall: 1_765_000_000_000 + n * 1_000, count: 0, node: 'scale' };
-          tx.objectStore('marks').put({
-            key: `watch:${talkId}`,
-            mark: { kind: 'watch', talkId, on: true, stamp, value },
-          });
-        });
-        await new Promise((resolve) => {
-          tx.oncomplete = resolve;
-        });
-        db.close();
-      },
+    await putProgressRecords(
+      options,
       all.slice(0, 5_000).map((talk) => `real-talks/${talk.id}`),
     );
     await options.close();

@@ -42,13 +42,13 @@ describe('following the watch page’s video', () => {
     document.body.innerHTML = '';
   });
 
-  it('never counts an event the page made up (only the browser’s own playback counts)', () => {
+  /** The migrate talk's watch page with the player's video, its media state as given, followed from here. */
+  function followedPlayer(media: PropertyDescriptorMap) {
     history.replaceState(null, '', '/watch?v=OCS45iy5v1M');
     document.body.innerHTML =
       '<div id="movie_player" class="html5-video-player"><video class="html5-main-video"></video></div>';
     const video = document.querySelector('video') as HTMLVideoElement;
-    Object.defineProperty(video, 'currentTime', { value: 120 });
-    Object.defineProperty(video, 'duration', { value: 600 });
+    Object.defineProperties(video, media);
     const onProgress = vi.fn();
     const navigation = new AbortController();
     followVideo({
@@ -57,6 +57,11 @@ describe('following the watch page’s video', () => {
       onProgress,
       signal: navigation.signal,
     });
+    return { video, onProgress, navigation };
+  }
+
+  it('never counts an event the page made up (only the browser’s own playback counts)', () => {
+    const { video, onProgress, navigation } = followedPlayer({ currentTime: { value: 120 }, duration: { value: 600 } });
     for (const type of ['timeupdate', 'pause', 'seeked', 'ended']) video.dispatchEvent(new Event(type));
     document.dispatchEvent(new Event('visibilitychange'));
     navigation.abort();
@@ -66,21 +71,11 @@ describe('following the watch page’s video', () => {
   it('saves every 10 s while the talk plays, six times a minute, and never for another video', () => {
     vi.useFakeTimers();
     try {
-      history.replaceState(null, '', '/watch?v=OCS45iy5v1M');
-      document.body.innerHTML =
-        '<div id="movie_player" class="html5-video-player"><video class="html5-main-video"></video></div>';
-      const video = document.querySelector('video') as HTMLVideoElement;
       let time = 100;
-      Object.defineProperty(video, 'currentTime', { get: () => time });
-      Object.defineProperty(video, 'duration', { value: 600 });
-      Object.defineProperty(video, 'paused', { value: false });
-      const onProgress = vi.fn();
-      const navigation = new AbortController();
-      followVideo({
-        doc: document,
-        talk: { videoId: 'OCS45iy5v1M', startSeconds: 0 },
-        onProgress,
-        signal: navigation.signal,
+      const { onProgress, navigation } = followedPlayer({
+        currentTime: { get: () => time },
+        duration: { value: 600 },
+        paused: { value: false },
       });
       for (let second = 0; second < 60; second++) {
         time++;
