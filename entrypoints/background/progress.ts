@@ -31,24 +31,24 @@ export function createProgress(store: FavouritesStore, sync: SyncEngine) {
     await announceProgressChange();
     return state;
   };
+  /** Every talk's readable watch state, with its mark's stamp. */
+  const states = async () =>
+    (await store.marks()).flatMap((mark) => {
+      const state = mark.kind === WATCH && mark.on ? readWatchState(mark.value) : undefined;
+      return state ? [{ talkId: mark.talkId, state, stamp: mark.stamp }] : [];
+    });
   return {
     stateOf,
     /** The talks watched to the end (or marked so by hand). */
     async watchedTalks(): Promise<Set<string>> {
-      const watched = new Set<string>();
-      for (const mark of await store.marks())
-        if (mark.kind === WATCH && mark.on && readWatchState(mark.value)?.watched) watched.add(mark.talkId);
-      return watched;
+      return new Set((await states()).filter(({ state }) => state.watched).map(({ talkId }) => talkId));
     },
     /** The talks started and not finished, the most recently watched first (on any of the person's browsers). */
     async unfinishedTalks(): Promise<string[]> {
-      return (await store.marks())
-        .filter((mark) => {
-          const state = mark.kind === WATCH && mark.on ? readWatchState(mark.value) : undefined;
-          return state !== undefined && isUnfinished(state);
-        })
+      return (await states())
+        .filter(({ state }) => isUnfinished(state))
         .sort((a, b) => compareStamps(b.stamp, a.stamp))
-        .map((mark) => mark.talkId);
+        .map(({ talkId }) => talkId);
     },
     async answer(request: ProgressRequest) {
       try {
@@ -67,12 +67,9 @@ export function createProgress(store: FavouritesStore, sync: SyncEngine) {
               value: await keep(request.talkId, markedByHand(await stateOf(request.talkId), request.watched)),
             };
           case 'progress/list': {
-            const states: Record<string, WatchState & { at: number }> = {};
-            for (const mark of await store.marks()) {
-              const state = mark.kind === WATCH && mark.on ? readWatchState(mark.value) : undefined;
-              if (state) states[mark.talkId] = { ...state, at: mark.stamp.wall };
-            }
-            return { ok: true, value: states };
+            const listed: Record<string, WatchState & { at: number }> = {};
+            for (const { talkId, state, stamp } of await states()) listed[talkId] = { ...state, at: stamp.wall };
+            return { ok: true, value: listed };
           }
           case 'progress/clear': {
             // Each talk's progress is cleared by a mark of its own (a tombstone): sync carries the clearing to the
